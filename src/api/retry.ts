@@ -1,0 +1,117 @@
+// Retries of a failed request that may succeed later (SPEC section 5): exponential backoff
+// with full jitter, never sooner than the server's x-acs-retry-after.
+
+import { EcsimgError, InterruptedError } from '../errors.js';
+
+export interface RetryInfo {
+  /** the attempt that just failed, from 1 */
+  attempt: number;
+  /** how long to wait before the next attempt */
+  delayMs: number;
+  error: EcsimgError;
+}
+
+export interface RetryOptions {
+  /** retries after the first attempt; 0 = try once */
+  retries: number;
+  baseDelayMs?: number;
+  maxDelayMs?: number;
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** in [0, 1) */
+  random?: () => number;
+  onRetry?: (info: RetryInfo) => void;
+  signal?: AbortSignal;
+}
+
+export const DEFAULT_BASE_DELAY_MS = 200;
+export const DEFAULT_MAX_DELAY_MS = 5000;
+
+/**
+ * Delay before retry number `retry` (from 1): random() * min(max, base * 2^(retry-1)),
+ * raised to retryAfterMs when the server asked for more.
+ */
+export function backoffDelay(
+  retry: number,
+  options: { baseDelayMs: number; maxDelayMs: number; random: () => number; retryAfterMs?: number },
+): number {
+  const ceiling = Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** Math.max(0, retry - 1));
+  const r = Math.min(Math.max(options.random(), 0), 1);
+  const jittered = Math.floor(r * ceiling);
+  return Math.max(jittered, options.retryAfterMs ?? 0);
+}
+
+export function defaultSleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(abortError(signal));
+      return;
+    }
+    const onAbort = (): void => {
+      clearTimeout(timer);
+      reject(abortError(signal));
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+function abortError(signal: AbortSignal | undefined): EcsimgError {
+  // A caller that aborts with its own EcsimgError (e.g. a failed sibling request) gets it back;
+  // anything else is an interruption.
+  return signal?.reason instanceof EcsimgError ? signal.reason : new InterruptedError();
+}
+
+// An injected sleep may ignore the signal: the abort still ends the wait at once.
+function sleepUnlessAborted(
+  sleep: (ms: number, signal?: AbortSignal) => Promise<void>,
+  ms: number,
+  signal: AbortSignal | undefined,
+): Promise<void> {
+  if (!signal) return sleep(ms);
+  if (signal.aborted) return Promise.reject(abortError(signal));
+  return new Promise((resolve, reject) => {
+    const onAbort = (): void => reject(abortError(signal));
+    signal.addEventListener('abort', onAbort, { once: true });
+    sleep(ms, signal).then(
+      () => {
+        signal.removeEventListener('abort', onAbort);
+        if (signal.aborted) reject(abortError(signal));
+        else resolve();
+      },
+      (err: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(signal.aborted ? abortError(signal) : err);
+      },
+    );
+  });
+}
+
+/**
+ * Runs attempt(1), and on a retryable EcsimgError waits and runs attempt(2), ... up to
+ * 1 + retries times. Each call must send a newly signed request (new nonce and timestamp).
+ * A non-retryable error, a non-EcsimgError and the last failure are rethrown as they are.
+ */
+export async function withRetries<T>(attempt: (n: number) => Promise<T>, options: RetryOptions): Promise<T> {
+  const retries = Number.isFinite(options.retries) ? Math.max(0, Math.floor(options.retries)) : 0;
+  const baseDelayMs = options.baseDelayMs ?? DEFAULT_BASE_DELAY_MS;
+  const maxDelayMs = options.maxDelayMs ?? DEFAULT_MAX_DELAY_MS;
+  const sleep = options.sleep ?? defaultSleep;
+  const random = options.random ?? Math.random;
+  const { signal } = options;
+
+  for (let n = 1; ; n++) {
+    if (signal?.aborted) throw abortError(signal);
+    try {
+      return await attempt(n);
+    } catch (error) {
+      if (!(error instanceof EcsimgError) || !error.retryable || n > retries) throw error;
+      if (signal?.aborted) throw abortError(signal);
+      const delayMs = backoffDelay(n, { baseDelayMs, maxDelayMs, random, retryAfterMs: error.retryAfterMs });
+      options.onRetry?.({ attempt: n, delayMs, error });
+      await sleepUnlessAborted(sleep, delayMs, signal);
+    }
+  }
+}

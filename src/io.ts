@@ -1,0 +1,36 @@
+// The streams a command writes to, and what it knows about the terminal.
+// Only main.ts builds the real one; tests build fakes with captured text.
+
+export interface OutStream {
+  write(text: string): void;
+  readonly isTTY: boolean;
+  /** terminal width when isTTY */
+  readonly columns?: number;
+  /** the real stream behind it, for the spinner (absent in tests) */
+  readonly raw?: NodeJS.WriteStream;
+}
+
+export interface IO {
+  /** data only */
+  stdout: OutStream;
+  /** everything for humans: warnings, hints, spinner, summary */
+  stderr: OutStream;
+  /** colour allowed on stdout (TTY, no NO_COLOR, no --no-color, TERM not dumb) */
+  color: boolean;
+}
+
+export function shouldUseColor(env: Record<string, string | undefined>, isTTY: boolean, noColorFlag: boolean): boolean {
+  if (noColorFlag) return false;
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
+  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false') return true;
+  if (env.TERM === 'dumb') return false;
+  return isTTY;
+}
+
+/** The spinner's face: text on stderr while waiting, gone before data is printed. */
+export interface Progress {
+  update(text: string): void;
+  clear(): void;
+}
+
+export const noProgress: Progress = { update: () => undefined, clear: () => undefined };

@@ -1,0 +1,78 @@
+// The stderr text of a failure: one readable message, a hint, the API's Code and RequestId;
+// with --debug the stack traces too. Everything printed goes through scrubText, and a
+// pop-core error's message (which can hold the request URL and the server's string to
+// sign) is never printed, not even in a stack trace.
+
+import type { EcsimgError } from '../errors.js';
+import { scrubText } from '../api/redact.js';
+
+export interface FormatErrorOptions {
+  debug: boolean;
+  color?: boolean;
+  /** credential values to blank out wherever they appear (AccessKeyId, secret, STS token) */
+  secrets?: readonly string[];
+}
+
+const ANSI = { red: '\x1b[31m', yellow: '\x1b[33m', dim: '\x1b[2m', bold: '\x1b[1m', reset: '\x1b[0m' };
+const MAX_CAUSES = 5;
+
+function paint(text: string, style: string, color: boolean | undefined): string {
+  return color ? `${style}${text}${ANSI.reset}` : text;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
+// pop-core's API errors (err.data/err.url/err.entry) carry "<server Message>, URL: <url>" as
+// their message; only their name and code are safe to print.
+function isPopCoreError(value: Record<string, unknown>): boolean {
+  return 'url' in value || 'entry' in value || isObject(value.data);
+}
+
+/** A stack trace (or, for a non-Error, its name) with the message part replaced when unsafe. */
+function describeThrown(value: unknown): string {
+  if (!isObject(value)) return typeof value === 'string' ? value : String(value);
+  const name = typeof value.name === 'string' ? value.name : 'Error';
+  const message = typeof value.message === 'string' ? value.message : '';
+  const stack = typeof value.stack === 'string' ? value.stack : '';
+  const code = typeof value.code === 'string' ? value.code : undefined;
+
+  let header: string;
+  if (isPopCoreError(value)) header = code ? `${name} (code ${code})` : name;
+  // json-bigint's plain-object SyntaxError holds the whole answer as `text`: not printed.
+  else header = message ? `${name}: ${message}` : name;
+
+  if (!stack) return header;
+  // The stack starts with "<name>: <message>"; the frames follow on lines starting with "at".
+  const frames = stack
+    .split('\n')
+    .filter((line) => /^\s+at\s/.test(line))
+    .join('\n');
+  return frames ? `${header}\n${frames}` : header;
+}
+
+export function formatError(err: EcsimgError, options: FormatErrorOptions): string {
+  const secrets = options.secrets ?? [];
+  const scrub = (text: string): string => scrubText(text, secrets);
+  const { color } = options;
+
+  const lines = [`${paint('ecsimg:', ANSI.bold + ANSI.red, color)} ${scrub(err.message)}`];
+  if (err.hint) lines.push(`  ${paint('hint:', ANSI.yellow, color)} ${scrub(err.hint)}`);
+
+  const ids: string[] = [];
+  if (err.code) ids.push(`code: ${scrub(err.code)}`);
+  if (err.requestId) ids.push(`request-id: ${scrub(err.requestId)}`);
+  if (options.debug && err.status !== undefined) ids.push(`http-status: ${err.status}`);
+  if (ids.length > 0) lines.push(paint(`  ${ids.join('  ')}`, ANSI.dim, color));
+
+  if (options.debug) {
+    lines.push(scrub(describeThrown(err)));
+    let cause: unknown = err.cause;
+    for (let depth = 0; cause !== undefined && depth < MAX_CAUSES; depth++) {
+      lines.push(`caused by: ${scrub(describeThrown(cause))}`);
+      cause = isObject(cause) ? cause.cause : undefined;
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,232 @@
+import { describe, expect, it } from 'vitest';
+import { backoffDelay, defaultSleep, withRetries, type RetryInfo } from '../../src/api/retry.js';
+import { CredentialsError, EcsimgError, InterruptedError, ServiceError } from '../../src/errors.js';
+
+const retryable = (n = 0, retryAfterMs?: number): ServiceError =>
+  new ServiceError(`throttled ${n}`, { code: 'Throttling', retryable: true, retryAfterMs });
+
+/** A sleep that records the delays and resolves at once. */
+function recordingSleep(): { sleep: (ms: number) => Promise<void>; delays: number[] } {
+  const delays: number[] = [];
+  return { delays, sleep: async (ms) => void delays.push(ms) };
+}
+
+/** An attempt function that fails with the given errors in turn, then succeeds. */
+function failing<T>(errors: unknown[], value: T): { attempt: (n: number) => Promise<T>; calls: number[] } {
+  const calls: number[] = [];
+  return {
+    calls,
+    attempt: async (n) => {
+      calls.push(n);
+      const error = errors[calls.length - 1];
+      if (error !== undefined) throw error;
+      return value;
+    },
+  };
+}
+
+describe('withRetries', () => {
+  it('succeeds after 2 retryable failures with exactly 3 attempts, numbered from 1', async () => {
+    const { attempt, calls } = failing([retryable(1), retryable(2)], 'ok');
+    const { sleep, delays } = recordingSleep();
+    await expect(withRetries(attempt, { retries: 3, sleep, random: () => 0.5 })).resolves.toBe('ok');
+    expect(calls).toEqual([1, 2, 3]);
+    expect(delays).toHaveLength(2);
+  });
+
+  it('stops after `retries` retries and rethrows the last failure as is', async () => {
+    const errors = [retryable(1), retryable(2), retryable(3), retryable(4)];
+    const { attempt, calls } = failing(errors, 'never');
+    const { sleep } = recordingSleep();
+    await expect(withRetries(attempt, { retries: 2, sleep })).rejects.toBe(errors[2]);
+    expect(calls).toEqual([1, 2, 3]);
+  });
+
+  it('retries 0 means a single attempt', async () => {
+    const error = retryable();
+    const { attempt, calls } = failing([error], 'never');
+    const { sleep, delays } = recordingSleep();
+    await expect(withRetries(attempt, { retries: 0, sleep })).rejects.toBe(error);
+    expect(calls).toEqual([1]);
+    expect(delays).toEqual([]);
+  });
+
+  it('does not retry a non-retryable EcsimgError', async () => {
+    const error = new CredentialsError('bad key', { code: 'InvalidAccessKeyId.NotFound' });
+    const { attempt, calls } = failing([error], 'never');
+    await expect(withRetries(attempt, { retries: 5, sleep: recordingSleep().sleep })).rejects.toBe(error);
+    expect(calls).toEqual([1]);
+  });
+
+  it('does not retry something that is not an EcsimgError', async () => {
+    const error = new TypeError('bug');
+    const { attempt, calls } = failing([error], 'never');
+    await expect(withRetries(attempt, { retries: 5, sleep: recordingSleep().sleep })).rejects.toBe(error);
+    expect(calls).toEqual([1]);
+  });
+
+  it('stops at the first non-retryable error after retryable ones', async () => {
+    const fatal = new EcsimgError('bug', 1);
+    const { attempt, calls } = failing([retryable(), fatal], 'never');
+    await expect(withRetries(attempt, { retries: 5, sleep: recordingSleep().sleep })).rejects.toBe(fatal);
+    expect(calls).toEqual([1, 2]);
+  });
+
+  it('backs off exponentially with full jitter: random() * min(max, base * 2^n)', async () => {
+    const errors = Array.from({ length: 6 }, (_, i) => retryable(i));
+    const { attempt } = failing(errors, 'ok');
+    const { sleep, delays } = recordingSleep();
+    await withRetries(attempt, { retries: 6, baseDelayMs: 100, maxDelayMs: 1000, sleep, random: () => 0.5 });
+    expect(delays).toEqual([50, 100, 200, 400, 500, 500]);
+  });
+
+  it('keeps every delay within [0, ceiling) for random() at its bounds', async () => {
+    for (const r of [0, 0.999999]) {
+      const { attempt } = failing([retryable(), retryable(), retryable()], 'ok');
+      const { sleep, delays } = recordingSleep();
+      await withRetries(attempt, { retries: 3, sleep, random: () => r });
+      const ceilings = [200, 400, 800];
+      delays.forEach((d, i) => {
+        expect(d).toBeGreaterThanOrEqual(0);
+        expect(d).toBeLessThan(ceilings[i] ?? 0);
+      });
+      if (r === 0) expect(delays).toEqual([0, 0, 0]);
+      else expect(delays).toEqual([199, 399, 799]);
+    }
+  });
+
+  it('uses the defaults base 200 ms and max 5000 ms', async () => {
+    const errors = Array.from({ length: 7 }, (_, i) => retryable(i));
+    const { attempt } = failing(errors, 'ok');
+    const { sleep, delays } = recordingSleep();
+    await withRetries(attempt, { retries: 7, sleep, random: () => 0.999999 });
+    expect(delays).toEqual([199, 399, 799, 1599, 3199, 4999, 4999]);
+  });
+
+  it('never waits less than retryAfterMs, even beyond maxDelayMs', async () => {
+    const { attempt } = failing([retryable(1, 1200), retryable(2, 7000)], 'ok');
+    const { sleep, delays } = recordingSleep();
+    await withRetries(attempt, { retries: 3, sleep, random: () => 0.1 });
+    expect(delays).toEqual([1200, 7000]);
+  });
+
+  it('keeps a jittered delay that is already longer than retryAfterMs', async () => {
+    const { attempt } = failing([retryable(1, 10)], 'ok');
+    const { sleep, delays } = recordingSleep();
+    await withRetries(attempt, { retries: 1, baseDelayMs: 1000, sleep, random: () => 0.5 });
+    expect(delays).toEqual([500]);
+  });
+
+  it('reports each retry to onRetry before waiting', async () => {
+    const errors = [retryable(1), retryable(2)];
+    const { attempt } = failing(errors, 'ok');
+    const { sleep } = recordingSleep();
+    const seen: RetryInfo[] = [];
+    await withRetries(attempt, { retries: 3, sleep, random: () => 0.5, onRetry: (info) => seen.push(info) });
+    expect(seen).toEqual([
+      { attempt: 1, delayMs: 100, error: errors[0] },
+      { attempt: 2, delayMs: 200, error: errors[1] },
+    ]);
+  });
+
+  it('passes the signal to the sleep', async () => {
+    const controller = new AbortController();
+    const signals: (AbortSignal | undefined)[] = [];
+    const { attempt } = failing([retryable()], 'ok');
+    await withRetries(attempt, {
+      retries: 1,
+      signal: controller.signal,
+      sleep: async (_ms, signal) => void signals.push(signal),
+    });
+    expect(signals).toEqual([controller.signal]);
+  });
+
+  it('stops waiting as soon as the signal aborts, even if the sleep ignores it', async () => {
+    const controller = new AbortController();
+    const { attempt, calls } = failing([retryable(), retryable()], 'ok');
+    const neverEnding = (): Promise<void> => new Promise(() => {});
+    const run = withRetries(attempt, {
+      retries: 3,
+      signal: controller.signal,
+      sleep: neverEnding,
+      onRetry: () => queueMicrotask(() => controller.abort()),
+    });
+    await expect(run).rejects.toBeInstanceOf(InterruptedError);
+    expect(calls).toEqual([1]);
+  });
+
+  it('rethrows an EcsimgError given as the abort reason', async () => {
+    const controller = new AbortController();
+    const reason = new ServiceError('sibling failed');
+    const { attempt } = failing([retryable()], 'ok');
+    const run = withRetries(attempt, {
+      retries: 3,
+      signal: controller.signal,
+      sleep: () => new Promise(() => {}),
+      onRetry: () => queueMicrotask(() => controller.abort(reason)),
+    });
+    await expect(run).rejects.toBe(reason);
+  });
+
+  it('makes no attempt when the signal is already aborted', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    const { attempt, calls } = failing([], 'ok');
+    await expect(withRetries(attempt, { retries: 3, signal: controller.signal })).rejects.toBeInstanceOf(InterruptedError);
+    expect(calls).toEqual([]);
+  });
+
+  it('does not retry when the signal aborted during the attempt', async () => {
+    const controller = new AbortController();
+    const calls: number[] = [];
+    const run = withRetries(
+      async (n) => {
+        calls.push(n);
+        controller.abort();
+        throw retryable();
+      },
+      { retries: 3, signal: controller.signal, sleep: recordingSleep().sleep },
+    );
+    await expect(run).rejects.toBeInstanceOf(InterruptedError);
+    expect(calls).toEqual([1]);
+  });
+
+  it('treats a negative or fractional retries as its whole non-negative part', async () => {
+    for (const [retries, expected] of [
+      [-1, [1]],
+      [1.7, [1, 2]],
+    ] as const) {
+      const { attempt, calls } = failing([retryable(), retryable(), retryable()], 'ok');
+      await expect(withRetries(attempt, { retries, sleep: recordingSleep().sleep })).rejects.toBeInstanceOf(ServiceError);
+      expect(calls).toEqual(expected);
+    }
+  });
+});
+
+describe('backoffDelay', () => {
+  it('clamps a random() outside [0, 1]', () => {
+    expect(backoffDelay(1, { baseDelayMs: 100, maxDelayMs: 1000, random: () => 5 })).toBe(100);
+    expect(backoffDelay(1, { baseDelayMs: 100, maxDelayMs: 1000, random: () => -1 })).toBe(0);
+  });
+});
+
+describe('defaultSleep', () => {
+  it('resolves after the delay', async () => {
+    await expect(defaultSleep(1)).resolves.toBeUndefined();
+  });
+
+  it('rejects at once when aborted', async () => {
+    const controller = new AbortController();
+    const started = Date.now();
+    const waiting = defaultSleep(60_000, controller.signal);
+    controller.abort();
+    await expect(waiting).rejects.toBeInstanceOf(InterruptedError);
+    expect(Date.now() - started).toBeLessThan(1000);
+  });
+
+  it('rejects when the signal is already aborted', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    await expect(defaultSleep(60_000, controller.signal)).rejects.toBeInstanceOf(InterruptedError);
+  });
+});
