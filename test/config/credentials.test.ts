@@ -1,0 +1,283 @@
+import { describe, expect, it } from 'vitest';
+
+import { resolveCredentials } from '../../src/config/credentials.js';
+import { CredentialsError, UsageError } from '../../src/errors.js';
+import { CONFIG_JSON, CREDENTIALS_INI, HOME, akProfile, aliyunConfig, fakeContext, thrown } from './fakeContext.js';
+
+const ENV_PAIR = { ALIBABA_CLOUD_ACCESS_KEY_ID: 'LTAI-env-id', ALIBABA_CLOUD_ACCESS_KEY_SECRET: 'env-secret' };
+const TF_PAIR = { ALICLOUD_ACCESS_KEY: 'LTAI-tf-id', ALICLOUD_SECRET_KEY: 'tf-secret' };
+const INI = '[default]\ntype = access_key\naccess_key_id = LTAI-ini-default-id\naccess_key_secret = ini-default-secret\n\n[ci]\ntype = access_key\naccess_key_id = LTAI-ini-ci-id\naccess_key_secret = ini-ci-secret\n';
+
+describe('resolveCredentials: each source alone', () => {
+  it('--profile from ~/.aliyun/config.json', () => {
+    const ctx = fakeContext({ [CONFIG_JSON]: aliyunConfig('prod', akProfile('prod'), akProfile('dev')) });
+    expect(resolveCredentials({ profile: 'dev' }, ctx)).toEqual({
+      credentials: { accessKeyId: 'LTAI-dev-id', accessKeySecret: 'dev-secret' },
+      source: "profile 'dev' in ~/.aliyun/config.json",
+    });
+  });
+
+  it('--profile from a section of the INI file when config.json lacks it', () => {
+    const ctx = fakeContext({ [CONFIG_JSON]: aliyunConfig('prod', akProfile('prod')), [CREDENTIALS_INI]: INI });
+    expect(resolveCredentials({ profile: 'ci' }, ctx)).toEqual({
+      credentials: { accessKeyId: 'LTAI-ini-ci-id', accessKeySecret: 'ini-ci-secret' },
+      source: "profile 'ci' in ~/.alibabacloud/credentials",
+    });
+  });
+
+  it('env ALIBABA_CLOUD_ACCESS_KEY_ID and _SECRET, with and without a token', () => {
+    expect(resolveCredentials({}, fakeContext({}, ENV_PAIR))).toEqual({
+      credentials: { accessKeyId: 'LTAI-env-id', accessKeySecret: 'env-secret' },
+      source: 'env ALIBABA_CLOUD_ACCESS_KEY_ID',
+    });
+    expect(resolveCredentials({}, fakeContext({}, { ...ENV_PAIR, ALIBABA_CLOUD_SECURITY_TOKEN: 'env-token' }))).toEqual({
+      credentials: { accessKeyId: 'LTAI-env-id', accessKeySecret: 'env-secret', securityToken: 'env-token' },
+      source: 'env ALIBABA_CLOUD_ACCESS_KEY_ID with ALIBABA_CLOUD_SECURITY_TOKEN',
+    });
+  });
+
+  it("Terraform's ALICLOUD_ACCESS_KEY and ALICLOUD_SECRET_KEY, with and without a token", () => {
+    expect(resolveCredentials({}, fakeContext({}, TF_PAIR)).credentials).toEqual({ accessKeyId: 'LTAI-tf-id', accessKeySecret: 'tf-secret' });
+    const withToken = resolveCredentials({}, fakeContext({}, { ...TF_PAIR, ALICLOUD_SECURITY_TOKEN: 'tf-token' }));
+    expect(withToken.credentials.securityToken).toBe('tf-token');
+    expect(withToken.source).toBe('env ALICLOUD_ACCESS_KEY with ALICLOUD_SECURITY_TOKEN');
+  });
+
+  it('the profile ALIBABA_CLOUD_PROFILE names in config.json', () => {
+    const ctx = fakeContext({ [CONFIG_JSON]: aliyunConfig('prod', akProfile('prod'), akProfile('dev')) }, { ALIBABA_CLOUD_PROFILE: 'dev' });
+    expect(resolveCredentials({}, ctx).source).toBe("profile 'dev' in ~/.aliyun/config.json");
+  });
+
+  it("config.json's current profile", () => {
+    const ctx = fakeContext({ [CONFIG_JSON]: aliyunConfig('prod', akProfile('dev'), akProfile('prod')) });
+    expect(resolveCredentials({}, ctx)).toEqual({
+      credentials: { accessKeyId: 'LTAI-prod-id', accessKeySecret: 'prod-secret' },
+      source: "profile 'prod' in ~/.aliyun/config.json",
+    });
+  });
+
+  it('the INI file’s [default] section', () => {
+    expect(resolveCredentials({}, fakeContext({ [CREDENTIALS_INI]: INI }))).toEqual({
+      credentials: { accessKeyId: 'LTAI-ini-default-id', accessKeySecret: 'ini-default-secret' },
+      source: "profile 'default' in ~/.alibabacloud/credentials",
+    });
+  });
+
+  it('the INI section ALIBABA_CLOUD_PROFILE names', () => {
+    const ctx = fakeContext({ [CREDENTIALS_INI]: INI }, { ALIBABA_CLOUD_PROFILE: 'ci' });
+    expect(resolveCredentials({}, ctx).credentials.accessKeyId).toBe('LTAI-ini-ci-id');
+  });
+
+  it('the INI file ALIBABA_CLOUD_CREDENTIALS_FILE names, with ~ expanded', () => {
+    const ctx = fakeContext({ '/etc/ecs/creds': INI, [`${HOME}/creds.ini`]: INI.replace('LTAI-ini-default-id', 'LTAI-home-id') });
+    ctx.env.ALIBABA_CLOUD_CREDENTIALS_FILE = '/etc/ecs/creds';
+    expect(resolveCredentials({}, ctx)).toMatchObject({
+      credentials: { accessKeyId: 'LTAI-ini-default-id' },
+      source: "profile 'default' in /etc/ecs/creds",
+    });
+    ctx.env.ALIBABA_CLOUD_CREDENTIALS_FILE = '~/creds.ini';
+    expect(resolveCredentials({}, ctx)).toMatchObject({ credentials: { accessKeyId: 'LTAI-home-id' }, source: "profile 'default' in ~/creds.ini" });
+  });
+});
+
+describe('resolveCredentials: precedence', () => {
+  const config = aliyunConfig('prod', akProfile('prod'), akProfile('dev'));
+
+  it('--profile beats env', () => {
+    const ctx = fakeContext({ [CONFIG_JSON]: config }, ENV_PAIR);
+    expect(resolveCredentials({ profile: 'dev' }, ctx).credentials.accessKeyId).toBe('LTAI-dev-id');
+  });
+
+  it('env beats the profile ALIBABA_CLOUD_PROFILE names', () => {
+    const ctx = fakeContext({ [CONFIG_JSON]: config }, { ...ENV_PAIR, ALIBABA_CLOUD_PROFILE: 'dev' });
+    expect(resolveCredentials({}, ctx).credentials.accessKeyId).toBe('LTAI-env-id');
+  });
+
+  it('env beats current, and never reads a file', () => {
+    const ctx = fakeContext({ [CONFIG_JSON]: config }, TF_PAIR);
+    expect(resolveCredentials({}, ctx).credentials.accessKeyId).toBe('LTAI-tf-id');
+    expect(ctx.reads).toEqual([]);
+  });
+
+  it('ALIBABA_CLOUD_* beats ALICLOUD_*', () => {
+    const ctx = fakeContext({}, { ...TF_PAIR, ...ENV_PAIR, ALICLOUD_SECURITY_TOKEN: 'tf-token' });
+    expect(resolveCredentials({}, ctx)).toEqual({
+      credentials: { accessKeyId: 'LTAI-env-id', accessKeySecret: 'env-secret' },
+      source: 'env ALIBABA_CLOUD_ACCESS_KEY_ID',
+    });
+  });
+
+  it('ALIBABA_CLOUD_PROFILE beats current', () => {
+    const ctx = fakeContext({ [CONFIG_JSON]: config }, { ALIBABA_CLOUD_PROFILE: 'dev' });
+    expect(resolveCredentials({}, ctx).credentials.accessKeyId).toBe('LTAI-dev-id');
+  });
+
+  it('config.json beats the INI file, for the same name and for current over [default]', () => {
+    const same = fakeContext({ [CONFIG_JSON]: aliyunConfig(undefined, akProfile('ci')), [CREDENTIALS_INI]: INI });
+    expect(resolveCredentials({ profile: 'ci' }, same).credentials.accessKeyId).toBe('LTAI-ci-id');
+    const current = fakeContext({ [CONFIG_JSON]: config, [CREDENTIALS_INI]: INI });
+    expect(resolveCredentials({}, current).credentials.accessKeyId).toBe('LTAI-prod-id');
+    expect(current.reads).toEqual([CONFIG_JSON]);
+  });
+
+  it('falls through to the INI [default] when config.json has no usable current', () => {
+    for (const text of [aliyunConfig(undefined, akProfile('dev')), aliyunConfig('gone', akProfile('dev'))]) {
+      const ctx = fakeContext({ [CONFIG_JSON]: text, [CREDENTIALS_INI]: INI });
+      expect(resolveCredentials({}, ctx).source).toBe("profile 'default' in ~/.alibabacloud/credentials");
+    }
+  });
+
+  it('treats empty env values as unset', () => {
+    const ctx = fakeContext(
+      { [CONFIG_JSON]: config },
+      { ALIBABA_CLOUD_ACCESS_KEY_ID: '', ALIBABA_CLOUD_ACCESS_KEY_SECRET: '', ALICLOUD_ACCESS_KEY: '', ALIBABA_CLOUD_PROFILE: '' },
+    );
+    expect(resolveCredentials({}, ctx).source).toBe("profile 'prod' in ~/.aliyun/config.json");
+  });
+});
+
+describe('resolveCredentials: aliyun CLI modes', () => {
+  it('an StsToken profile yields its token', () => {
+    const ctx = fakeContext({ [CONFIG_JSON]: aliyunConfig('sts', akProfile('sts', { mode: 'StsToken', sts_token: 'the-token' })) });
+    expect(resolveCredentials({}, ctx).credentials).toEqual({ accessKeyId: 'LTAI-sts-id', accessKeySecret: 'sts-secret', securityToken: 'the-token' });
+  });
+
+  it.each(['ak', 'Ak', 'AK'])('reads mode %s case-insensitively, ignoring a stray sts_token', (mode) => {
+    const ctx = fakeContext({ [CONFIG_JSON]: aliyunConfig('p', akProfile('p', { mode, sts_token: 'stale' })) });
+    expect(resolveCredentials({}, ctx).credentials).toEqual({ accessKeyId: 'LTAI-p-id', accessKeySecret: 'p-secret' });
+  });
+
+  it.each(['ststoken', 'STSTOKEN'])('reads mode %s case-insensitively', (mode) => {
+    const ctx = fakeContext({ [CONFIG_JSON]: aliyunConfig('p', akProfile('p', { mode, sts_token: 'tok' })) });
+    expect(resolveCredentials({}, ctx).credentials.securityToken).toBe('tok');
+  });
+
+  it('treats a profile without a mode as AK', () => {
+    const ctx = fakeContext({ [CONFIG_JSON]: aliyunConfig('old', { name: 'old', access_key_id: 'LTAI-old', access_key_secret: 's' }) });
+    expect(resolveCredentials({}, ctx).credentials).toEqual({ accessKeyId: 'LTAI-old', accessKeySecret: 's' });
+  });
+
+  it.each(['RamRoleArn', 'EcsRamRole', 'ChainableRamRoleArn', 'External'])('rejects mode %s, saying what works', (mode) => {
+    const ctx = fakeContext({ [CONFIG_JSON]: aliyunConfig('r', { name: 'r', mode, access_key_id: 'LTAI-r', access_key_secret: 's' }) });
+    const error = thrown(() => resolveCredentials({}, ctx));
+    expect(error).toBeInstanceOf(CredentialsError);
+    expect(error.exitCode).toBe(3);
+    expect(error.message).toBe(
+      `profile 'r' in ~/.aliyun/config.json uses mode ${mode}, which ecsimg does not support; profiles with mode AK or StsToken work, ` +
+        'and so do the env variables ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET (+ ALIBABA_CLOUD_SECURITY_TOKEN)',
+    );
+  });
+
+  it.each([
+    [{ mode: 'AK', access_key_id: 'LTAI-x' }, 'access_key_secret'],
+    [{ mode: 'AK', access_key_id: '', access_key_secret: 's' }, 'access_key_id'],
+    [{ mode: 'StsToken', access_key_id: 'LTAI-x', access_key_secret: 's', sts_token: '' }, 'sts_token'],
+  ])('names the missing field and the file: %j', (fields, missing) => {
+    const ctx = fakeContext({ [CONFIG_JSON]: aliyunConfig('x', { name: 'x', ...fields }) });
+    const error = thrown(() => resolveCredentials({}, ctx));
+    expect(error).toBeInstanceOf(CredentialsError);
+    expect(error.message).toBe(`profile 'x' in ~/.aliyun/config.json has no ${missing}`);
+    expect(error.hint).toContain('aliyun configure --profile x');
+  });
+});
+
+describe('resolveCredentials: the INI file', () => {
+  it('rejects other types, naming the type', () => {
+    const ctx = fakeContext({ [CREDENTIALS_INI]: '[default]\ntype = ram_role_arn\nrole_arn = acs:ram::1:role/x\n' });
+    const error = thrown(() => resolveCredentials({}, ctx));
+    expect(error).toBeInstanceOf(CredentialsError);
+    expect(error.message).toMatch(/^profile 'default' in ~\/\.alibabacloud\/credentials has type = ram_role_arn, which ecsimg does not support; type = access_key works/);
+  });
+
+  it('requires a type', () => {
+    const ctx = fakeContext({ [CREDENTIALS_INI]: '[default]\naccess_key_id = LTAI\naccess_key_secret = s\n' });
+    expect(thrown(() => resolveCredentials({}, ctx)).message).toBe(
+      "profile 'default' in ~/.alibabacloud/credentials has no type; ecsimg supports type = access_key",
+    );
+  });
+
+  it('names a missing key field and the file', () => {
+    const ctx = fakeContext({ [CREDENTIALS_INI]: '[default]\ntype = access_key\naccess_key_secret = s\n' });
+    const error = thrown(() => resolveCredentials({}, ctx));
+    expect(error).toBeInstanceOf(CredentialsError);
+    expect(error.message).toBe("profile 'default' in ~/.alibabacloud/credentials has no access_key_id");
+  });
+
+  it('is not read while config.json answers, so its errors do not matter then', () => {
+    const ctx = fakeContext({ [CONFIG_JSON]: aliyunConfig('prod', akProfile('prod')), [CREDENTIALS_INI]: 'garbage' });
+    expect(resolveCredentials({}, ctx).source).toBe("profile 'prod' in ~/.aliyun/config.json");
+  });
+
+  it('reports a file ALIBABA_CLOUD_CREDENTIALS_FILE names but that does not exist', () => {
+    const ctx = fakeContext({}, { ALIBABA_CLOUD_CREDENTIALS_FILE: '~/nope' });
+    const error = thrown(() => resolveCredentials({}, ctx));
+    expect(error).toBeInstanceOf(CredentialsError);
+    expect(error.message).toBe('ALIBABA_CLOUD_CREDENTIALS_FILE names ~/nope, which does not exist');
+  });
+
+  it('reports an INI syntax error with the file and line', () => {
+    const ctx = fakeContext({ [CREDENTIALS_INI]: '[default]\ntype = access_key\nnot a pair\n' });
+    const error = thrown(() => resolveCredentials({}, ctx));
+    expect(error).toBeInstanceOf(UsageError);
+    expect(error.message).toBe('~/.alibabacloud/credentials, line 3: expected [section] or key = value');
+  });
+});
+
+describe('resolveCredentials: errors', () => {
+  it('an unknown --profile is a usage error listing the profiles of both files', () => {
+    const ctx = fakeContext({ [CONFIG_JSON]: aliyunConfig('prod', akProfile('prod'), akProfile('dev')), [CREDENTIALS_INI]: INI });
+    const error = thrown(() => resolveCredentials({ profile: 'stage' }, ctx));
+    expect(error).toBeInstanceOf(UsageError);
+    expect(error.exitCode).toBe(2);
+    expect(error.message).toBe("unknown profile 'stage'; profiles that exist: prod, dev, default, ci");
+    expect(error.hint).toContain('aliyun configure --profile stage');
+  });
+
+  it('an unknown --profile with no files says no profiles exist', () => {
+    expect(thrown(() => resolveCredentials({ profile: 'stage' }, fakeContext({}, ENV_PAIR))).message).toBe(
+      "unknown profile 'stage'; no profiles exist yet",
+    );
+  });
+
+  it('an unknown ALIBABA_CLOUD_PROFILE is a usage error naming the variable', () => {
+    const ctx = fakeContext({ [CONFIG_JSON]: aliyunConfig('prod', akProfile('prod')) }, { ALIBABA_CLOUD_PROFILE: 'stage' });
+    const error = thrown(() => resolveCredentials({}, ctx));
+    expect(error).toBeInstanceOf(UsageError);
+    expect(error.message).toBe("unknown profile 'stage' (from ALIBABA_CLOUD_PROFILE); profiles that exist: prod");
+  });
+
+  it('an empty --profile is a usage error, not a fallback', () => {
+    const error = thrown(() => resolveCredentials({ profile: '' }, fakeContext({}, ENV_PAIR)));
+    expect(error).toBeInstanceOf(UsageError);
+    expect(error.message).toBe('--profile is empty');
+  });
+
+  it.each([
+    [{ ALIBABA_CLOUD_ACCESS_KEY_ID: 'LTAI-x' }, 'ALIBABA_CLOUD_ACCESS_KEY_ID is set but ALIBABA_CLOUD_ACCESS_KEY_SECRET is not'],
+    [{ ALIBABA_CLOUD_ACCESS_KEY_SECRET: 's', ALIBABA_CLOUD_ACCESS_KEY_ID: '' }, 'ALIBABA_CLOUD_ACCESS_KEY_SECRET is set but ALIBABA_CLOUD_ACCESS_KEY_ID is not'],
+    [{ ALICLOUD_ACCESS_KEY: 'LTAI-x' }, 'ALICLOUD_ACCESS_KEY is set but ALICLOUD_SECRET_KEY is not'],
+    [{ ALICLOUD_SECRET_KEY: 's', ...ENV_PAIR, ALIBABA_CLOUD_ACCESS_KEY_SECRET: undefined }, 'ALIBABA_CLOUD_ACCESS_KEY_ID is set but ALIBABA_CLOUD_ACCESS_KEY_SECRET is not'],
+  ])('half a key pair in env is a credentials error naming the missing variable: %j', (env, message) => {
+    const ctx = fakeContext({ [CONFIG_JSON]: aliyunConfig('prod', akProfile('prod')) }, env);
+    const error = thrown(() => resolveCredentials({}, ctx));
+    expect(error).toBeInstanceOf(CredentialsError);
+    expect(error.exitCode).toBe(3);
+    expect(error.message).toBe(message);
+  });
+
+  it('nothing found is exit 3 naming the env variables and the config file', () => {
+    const error = thrown(() => resolveCredentials({}, fakeContext({ [CREDENTIALS_INI]: '[other]\ntype = access_key\n' })));
+    expect(error).toBeInstanceOf(CredentialsError);
+    expect(error.exitCode).toBe(3);
+    for (const name of ['ALIBABA_CLOUD_ACCESS_KEY_ID', 'ALIBABA_CLOUD_ACCESS_KEY_SECRET', 'ALICLOUD_ACCESS_KEY', 'ALICLOUD_SECRET_KEY', '~/.aliyun/config.json', 'aliyun configure']) {
+      expect(error.message).toContain(name);
+    }
+  });
+
+  it('a malformed config.json is a usage error with the file and line', () => {
+    const ctx = fakeContext({ [CONFIG_JSON]: '{\n  "current": "prod",\n  "profiles": [,]\n}' });
+    const error = thrown(() => resolveCredentials({}, ctx));
+    expect(error).toBeInstanceOf(UsageError);
+    expect(error.message).toMatch(/^~\/\.aliyun\/config\.json, line 3: not valid JSON: /);
+  });
+});
