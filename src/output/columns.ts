@@ -1,0 +1,129 @@
+// The one column spec behind table, csv and tsv (SPEC section 4): which fields exist,
+// which are shown by default, and how one field becomes one compact cell of text.
+
+import { UsageError } from '../errors.js';
+import { stringifyJson } from './json.js';
+
+export const DEFAULT_COLUMNS: readonly string[] = Object.freeze([
+  'ImageId',
+  'ImageName',
+  'OSName',
+  'Architecture',
+  'Size',
+  'Status',
+  'ImageOwnerAlias',
+  'CreationTime',
+]);
+
+/** Every field of an Image in the live DescribeImages answer, plus RegionId (added to rows of multi-region listings). */
+export const IMAGE_FIELDS: readonly string[] = Object.freeze([
+  'ImageId',
+  'ImageName',
+  'ImageVersion',
+  'ImageFamily',
+  'Description',
+  'Size',
+  'ImageOwnerAlias',
+  'ImageOwnerId',
+  'IsSupportIoOptimized',
+  'IsSupportCloudinit',
+  'OSName',
+  'OSNameEn',
+  'OSType',
+  'Platform',
+  'Architecture',
+  'Status',
+  'Progress',
+  'Usage',
+  'CreationTime',
+  'ProductCode',
+  'IsCopied',
+  'IsSubscribed',
+  'IsSelfShared',
+  'BootMode',
+  'Tags',
+  'DiskDeviceMappings',
+  'DetectionOptions',
+  'Features',
+  'ImportImageOptions',
+  'LicenseType',
+  'LoginAsNonRootSupported',
+  'SupplierName',
+  'IsPublic',
+  'ResourceGroupId',
+  'RegionId',
+]);
+
+const FIELD_BY_LOWER_NAME = new Map(IMAGE_FIELDS.map((name) => [name.toLowerCase(), name]));
+
+/**
+ * `--columns` text -> field names in the API's spelling. Names are trimmed and matched
+ * case-insensitively; a repeated name is kept once. Empty or unknown names are a usage error.
+ */
+export function parseColumns(text: string): string[] {
+  const valid = `valid columns: ${IMAGE_FIELDS.join(', ')}`;
+  const columns: string[] = [];
+  for (const part of text.split(',')) {
+    const name = part.trim();
+    if (name === '') throw new UsageError(`empty column name in --columns "${text}"; ${valid}`);
+    const field = FIELD_BY_LOWER_NAME.get(name.toLowerCase());
+    if (field === undefined) throw new UsageError(`unknown column "${name}" for --columns; ${valid}`);
+    if (!columns.includes(field)) columns.push(field);
+  }
+  return columns;
+}
+
+export function isPlainRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** `{Tag: [{TagKey, TagValue}, ...]}`, the API's shape for Tags. */
+export function tagList(value: unknown): Record<string, unknown>[] | undefined {
+  if (!isPlainRecord(value) || !Array.isArray(value.Tag)) return undefined;
+  return value.Tag.every(isPlainRecord) ? value.Tag : undefined;
+}
+
+/** `{DiskDeviceMapping: [{Device, Size, SnapshotId, ...}, ...]}`, the API's shape for DiskDeviceMappings. */
+export function diskList(value: unknown): Record<string, unknown>[] | undefined {
+  if (!isPlainRecord(value) || !Array.isArray(value.DiskDeviceMapping)) return undefined;
+  return value.DiskDeviceMapping.every(isPlainRecord) ? value.DiskDeviceMapping : undefined;
+}
+
+function renderScalar(value: unknown): string | undefined {
+  switch (typeof value) {
+    case 'string':
+      return value;
+    case 'number':
+    case 'boolean':
+    case 'bigint':
+      return String(value);
+    case 'undefined':
+      return '';
+    case 'symbol':
+    case 'function':
+      return '';
+    default:
+      return value === null ? '' : undefined;
+  }
+}
+
+/**
+ * Compact text of one field: Tags as `k=v;k2=v2`, DiskDeviceMappings as
+ * `device:sizeGiB:snapshot;...`, other objects as compact JSON (bigints as digits),
+ * null and undefined as the empty string.
+ */
+export function renderCell(value: unknown): string {
+  const scalar = renderScalar(value);
+  if (scalar !== undefined) return scalar;
+  const tags = tagList(value);
+  if (tags !== undefined) {
+    return tags.map((tag) => `${renderCell(tag.TagKey)}=${renderCell(tag.TagValue)}`).join(';');
+  }
+  const disks = diskList(value);
+  if (disks !== undefined) {
+    return disks
+      .map((disk) => `${renderCell(disk.Device)}:${renderCell(disk.Size)}:${renderCell(disk.SnapshotId)}`)
+      .join(';');
+  }
+  return stringifyJson(value) ?? '';
+}

@@ -1,0 +1,34 @@
+// csv output (SPEC section 4): RFC 4180 through csv-stringify, `\n` record ends.
+// All or nothing like json: each page is encoded as it arrives, only the text is kept,
+// and it reaches the sink in end() so a listing that fails part-way prints nothing.
+
+import { createRequire } from 'node:module';
+import type { stringify as Stringify } from 'csv-stringify/sync';
+import { renderCell } from './columns.js';
+import type { Formatter, FormatOptions, Row, Sink } from './format.js';
+
+const loadCommonJs = createRequire(import.meta.url);
+
+export function createCsvFormatter(sink: Sink, options: Pick<FormatOptions, 'columns' | 'header'>): Formatter {
+  // csv code is loaded only when csv is asked for (SPEC section 6).
+  const { stringify } = loadCommonJs('csv-stringify/sync') as { stringify: typeof Stringify };
+  const { columns } = options;
+  const csvOptions = {
+    record_delimiter: 'unix' as const,
+    // Setting record_delimiter turns off quoting of a lone CR unless asked for; RFC 4180 wants it quoted.
+    quote_record_delimiter: true,
+    // With a single column an empty value would be an empty line, which CSV readers skip.
+    ...(columns.length === 1 ? { quoted_match: /^$/ } : {}),
+  };
+  const chunks: string[] = options.header ? [stringify([columns], csvOptions)] : [];
+  return {
+    write(rows: Row[]): void {
+      if (rows.length === 0) return;
+      chunks.push(stringify(rows.map((row) => columns.map((column) => renderCell(row[column]))), csvOptions));
+    },
+    end(): void {
+      const text = chunks.join('');
+      if (text !== '') sink.write(text);
+    },
+  };
+}

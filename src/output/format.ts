@@ -1,0 +1,58 @@
+// One entry point for every output format of SPEC section 4. A Formatter is fed one page
+// of rows at a time and finished with end() only when the whole listing succeeded, so
+// all-or-nothing formats (json, csv, table) never print a partial result.
+
+import { UsageError } from '../errors.js';
+import { createCsvFormatter } from './csv.js';
+import { OUTPUT_FORMATS, type OutputFormat } from './formats.js';
+import { createJsonFormatter } from './json.js';
+import { createNdjsonFormatter } from './ndjson.js';
+import { createTableFormatter } from './table.js';
+import { createTsvFormatter } from './tsv.js';
+
+// The names live in formats.ts so option parsing can import them without the formatters.
+export { OUTPUT_FORMATS, type OutputFormat } from './formats.js';
+
+/** An Image exactly as the API returned it (possibly a null-prototype object), maybe with RegionId added. */
+export type Row = Record<string, unknown>;
+
+export interface Sink {
+  write(text: string): void;
+}
+
+export interface Formatter {
+  /** called once per page, in page order */
+  write(rows: Row[]): void;
+  /** called once after the last page, only when the listing succeeded */
+  end(): void;
+}
+
+export interface FormatOptions {
+  /** fields shown by table, csv and tsv, already validated (parseColumns) */
+  columns: string[];
+  /** false with --no-header */
+  header: boolean;
+  /** stdout is a terminal */
+  tty: boolean;
+  /** colour allowed */
+  color: boolean;
+  /** terminal columns, when tty */
+  width?: number;
+}
+
+export function createFormatter(format: OutputFormat, sink: Sink, options: FormatOptions): Formatter {
+  switch (format) {
+    case 'json':
+      return createJsonFormatter(sink);
+    case 'ndjson':
+      return createNdjsonFormatter(sink);
+    case 'csv':
+      return createCsvFormatter(sink, options);
+    case 'tsv':
+      return createTsvFormatter(sink, options);
+    case 'table':
+      return createTableFormatter(sink, options);
+    default:
+      throw new UsageError(`unknown output format "${String(format)}"; valid formats: ${OUTPUT_FORMATS.join(', ')}`);
+  }
+}

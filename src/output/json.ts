@@ -1,0 +1,78 @@
+// json output (SPEC section 4): one array, 2-space indent, all or nothing.
+// stringifyJson is JSON.stringify that also writes bigint as bare digits: pop-core's
+// BigNumbers (integers beyond 2^53, such as ImageOwnerId) reach us as native bigint, and
+// JSON.stringify would throw on them; quoting them would change the API's value type.
+
+import type { Formatter, Row, Sink } from './format.js';
+
+/**
+ * Same text as `JSON.stringify(value, null, space)` for every value JSON.stringify accepts,
+ * and bigint written as its digits. Returns undefined where JSON.stringify would.
+ */
+export function stringifyJson(value: unknown, space = 0): string | undefined {
+  return serialize('', value, ' '.repeat(Math.min(10, Math.max(0, space))), '');
+}
+
+function serialize(key: string, input: unknown, gap: string, indent: string): string | undefined {
+  let value = input;
+  if ((typeof value === 'object' && value !== null) || typeof value === 'bigint') {
+    const toJSON = (value as { toJSON?: unknown }).toJSON;
+    if (typeof toJSON === 'function') value = toJSON.call(value, key) as unknown;
+  }
+  if (value instanceof Number) value = Number(value);
+  else if (value instanceof String) value = String(value);
+  else if (value instanceof Boolean) value = value.valueOf();
+  else if (value instanceof BigInt) value = value.valueOf();
+
+  switch (typeof value) {
+    case 'string':
+      return JSON.stringify(value);
+    case 'number':
+      return Number.isFinite(value) ? String(value) : 'null';
+    case 'boolean':
+      return value ? 'true' : 'false';
+    case 'bigint':
+      return value.toString();
+    case 'object':
+      if (value === null) return 'null';
+      return Array.isArray(value) ? serializeArray(value, gap, indent) : serializeObject(value, gap, indent);
+    default:
+      return undefined;
+  }
+}
+
+function serializeArray(array: unknown[], gap: string, indent: string): string {
+  if (array.length === 0) return '[]';
+  const inner = indent + gap;
+  const items = array.map((item, index) => serialize(String(index), item, gap, inner) ?? 'null');
+  if (gap === '') return `[${items.join(',')}]`;
+  return `[\n${inner}${items.join(`,\n${inner}`)}\n${indent}]`;
+}
+
+function serializeObject(object: object, gap: string, indent: string): string {
+  const inner = indent + gap;
+  const members: string[] = [];
+  for (const key of Object.keys(object)) {
+    const text = serialize(key, (object as Record<string, unknown>)[key], gap, inner);
+    if (text !== undefined) members.push(`${JSON.stringify(key)}:${gap === '' ? '' : ' '}${text}`);
+  }
+  if (members.length === 0) return '{}';
+  if (gap === '') return `{${members.join(',')}}`;
+  return `{\n${inner}${members.join(`,\n${inner}`)}\n${indent}}`;
+}
+
+/** Encodes each page as it arrives but keeps only text, and writes it all in end(). */
+export function createJsonFormatter(sink: Sink): Formatter {
+  const chunks: string[] = [];
+  return {
+    write(rows: Row[]): void {
+      for (const row of rows) {
+        const text = serialize(String(chunks.length), row, '  ', '  ') ?? 'null';
+        chunks.push(`${chunks.length === 0 ? '[\n  ' : ',\n  '}${text}`);
+      }
+    },
+    end(): void {
+      sink.write(chunks.length === 0 ? '[]\n' : `${chunks.join('')}\n]\n`);
+    },
+  };
+}

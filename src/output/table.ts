@@ -1,0 +1,110 @@
+// table output (SPEC section 4): rows are buffered as rendered cells and laid out in end().
+//
+// Off a TTY the layout is our own: columns padded to their widest cell, two spaces between
+// columns, no borders, no trailing whitespace, nothing truncated, no ANSI codes. It is
+// byte-stable (it depends on no terminal or library width table we do not control) and
+// reads well in `less`, `grep` and `awk`. On a TTY, cli-table3 draws a box with a header
+// rule; we compute the column widths and truncate ourselves so the table fits the
+// terminal, and colour the header and Status only when colour is allowed.
+
+import { createRequire } from 'node:module';
+import { Chalk, type ChalkInstance } from 'chalk';
+import type CliTable3 from 'cli-table3';
+import { renderCell } from './columns.js';
+import type { Formatter, FormatOptions, Row, Sink } from './format.js';
+import { displayWidth, escapeControlChars, padToWidth, truncateToWidth } from './text.js';
+
+const GUTTER = '  ';
+const loadCommonJs = createRequire(import.meta.url);
+
+export function createTableFormatter(sink: Sink, options: FormatOptions): Formatter {
+  const { columns } = options;
+  const body: string[][] = [];
+  return {
+    write(rows: Row[]): void {
+      for (const row of rows) body.push(columns.map((column) => escapeControlChars(renderCell(row[column]))));
+    },
+    end(): void {
+      // No rows, no table: the command says so on stderr.
+      if (body.length === 0) return;
+      sink.write(options.tty ? renderBoxTable(columns, body, options) : renderPlainTable(columns, body, options.header));
+    },
+  };
+}
+
+function columnWidths(columns: string[], body: string[][], header: boolean): number[] {
+  return columns.map((column, index) =>
+    body.reduce((widest, cells) => Math.max(widest, displayWidth(cells[index] ?? '')), header ? displayWidth(column) : 0),
+  );
+}
+
+export function renderPlainTable(columns: string[], body: string[][], header: boolean): string {
+  const lines = header ? [columns, ...body] : body;
+  const widths = columnWidths(columns, body, header);
+  let text = '';
+  for (const cells of lines) {
+    let last = cells.length - 1;
+    while (last >= 0 && cells[last] === '') last--;
+    let line = '';
+    for (let index = 0; index < last; index++) line += padToWidth(cells[index] ?? '', widths[index] ?? 0) + GUTTER;
+    if (last >= 0) line += cells[last];
+    text += `${line}\n`;
+  }
+  return text;
+}
+
+/**
+ * Content widths that fit `budget` columns: the widest columns are cut first, down to a
+ * common cap, so short columns (Size, Status) stay whole.
+ */
+export function fitWidths(natural: number[], budget: number): number[] {
+  const total = natural.reduce((sum, width) => sum + width, 0);
+  if (total <= budget) return natural;
+  const used = (cap: number): number => natural.reduce((sum, width) => sum + Math.min(width, cap), 0);
+  let cap = 1;
+  while (used(cap + 1) <= budget) cap++;
+  const widths = natural.map((width) => Math.min(width, cap));
+  let spare = budget - used(cap);
+  for (let index = 0; index < widths.length && spare > 0; index++) {
+    if ((natural[index] ?? 0) > cap) {
+      widths[index] = cap + 1;
+      spare--;
+    }
+  }
+  return widths;
+}
+
+const STATUS_COLORS: Record<string, (chalk: ChalkInstance, text: string) => string> = {
+  Available: (chalk, text) => chalk.green(text),
+  Creating: (chalk, text) => chalk.yellow(text),
+  Waiting: (chalk, text) => chalk.yellow(text),
+  UnAvailable: (chalk, text) => chalk.red(text),
+  CreateFailed: (chalk, text) => chalk.red(text),
+  Deprecated: (chalk, text) => chalk.gray(text),
+};
+
+function renderBoxTable(columns: string[], body: string[][], options: FormatOptions): string {
+  // cli-table3 is loaded only when a table is drawn on a terminal (SPEC section 6).
+  const Table = loadCommonJs('cli-table3') as typeof CliTable3;
+  const chalk = new Chalk({ level: options.color ? 1 : 0 });
+  const natural = columnWidths(columns, body, options.header).map((width) => Math.max(1, width));
+  // A box row takes each content width plus one space of padding either side, plus n + 1 borders.
+  const widths = options.width === undefined ? natural : fitWidths(natural, options.width - 3 * columns.length - 1);
+  const statusIndex = columns.indexOf('Status');
+  const table = new Table({
+    head: options.header ? columns.map((column, index) => chalk.bold(truncateToWidth(column, widths[index] ?? 1))) : [],
+    colWidths: widths.map((width) => width + 2),
+    style: { head: [], border: [], compact: true },
+    wordWrap: false,
+  });
+  for (const cells of body) {
+    table.push(
+      cells.map((cell, index) => {
+        const text = truncateToWidth(cell, widths[index] ?? 1);
+        const paint = index === statusIndex ? STATUS_COLORS[cell] : undefined;
+        return paint === undefined ? text : paint(chalk, text);
+      }),
+    );
+  }
+  return `${table.toString()}\n`;
+}
