@@ -1,0 +1,128 @@
+// The only file that imports @alicloud/pop-core. It hides pop-core's traps (SPEC section 7
+// and the README's notes): POST always, our own timeout, retries, HTTP status checked,
+// BigNumber turned into bigint, and every failure mapped to a readable EcsimgError.
+import type { Credentials } from '../config/credentials.js';
+import { EcsimgError } from '../errors.js';
+import { httpStatusError, toEcsimgError, unexpectedResponseError, type RequestContext } from './apiErrors.js';
+import { redactParams } from './redact.js';
+import { withRetries } from './retry.js';
+import type { DescribeImagesResponse, DescribeRegionsResponse, EcsApi, RpcParams } from './types.js';
+
+export const API_VERSION = '2014-05-26';
+
+export interface ClientOptions {
+  endpoint: string;
+  credentials: Credentials;
+  timeoutSeconds: number;
+  retries: number;
+  /** --debug: one line per request, response and retry; secrets redacted */
+  debug?: (line: string) => void;
+  signal?: AbortSignal;
+}
+
+interface PopEntry {
+  response: { statusCode: number; headers: Record<string, string | string[] | undefined> };
+}
+
+interface PopClient {
+  request(action: string, params: RpcParams, options: object): Promise<[unknown, PopEntry]>;
+}
+
+export async function createEcsApi(options: ClientOptions): Promise<EcsApi> {
+  const { default: RPCClient } = await import('@alicloud/pop-core');
+  const pop = new RPCClient(
+    {
+      endpoint: options.endpoint,
+      apiVersion: API_VERSION,
+      accessKeyId: options.credentials.accessKeyId,
+      accessKeySecret: options.credentials.accessKeySecret,
+      securityToken: options.credentials.securityToken,
+    },
+    // @ts-expect-error pop-core's typings omit the verbose flag, which returns [body, entry] with the HTTP status
+    true,
+  ) as unknown as PopClient;
+  const debug = options.debug;
+
+  const call = (action: string, params: RpcParams): Promise<Record<string, unknown>> => {
+    const ctx = ctxOf(action, params);
+    return withRetries(
+      async () => {
+        const started = Date.now();
+        debug?.(`request ${action} ${options.endpoint} ${JSON.stringify(redactParams(params))}`);
+        let body: unknown;
+        let entry: PopEntry;
+        try {
+          // pop-core signs a fresh request (new nonce and timestamp) on every call, so a retry is a new request.
+          [body, entry] = await pop.request(action, params, {
+            method: 'POST',
+            timeout: ctx.timeoutMs,
+            formatParams: false,
+          });
+        } catch (err) {
+          const mapped = err instanceof EcsimgError ? err : toEcsimgError(err, ctx);
+          debug?.(`response ${action} failed after ${Date.now() - started} ms: ${mapped.code ?? mapped.name}`);
+          throw mapped;
+        }
+        const json = toPlain(body) as Record<string, unknown>;
+        const status = entry.response.statusCode;
+        const requestId = typeof json.RequestId === 'string' ? json.RequestId : undefined;
+        debug?.(`response ${action} HTTP ${status} RequestId ${requestId ?? '-'} in ${Date.now() - started} ms`);
+        if (status >= 400) throw httpStatusError(status, ctx, { RequestId: requestId });
+        return json;
+      },
+      {
+        retries: options.retries,
+        signal: options.signal,
+        onRetry: ({ attempt, delayMs, error }) =>
+          debug?.(`retry ${attempt} of ${options.retries} for ${action} in ${delayMs} ms after ${error.code ?? error.message}`),
+      },
+    );
+  };
+
+  return {
+    async describeImages(params) {
+      const json = await call('DescribeImages', params);
+      const images = (json.Images as { Image?: unknown } | undefined)?.Image;
+      if (typeof json.TotalCount !== 'number' || !Array.isArray(images)) {
+        throw unexpectedResponseError('no TotalCount or Images', ctxOf('DescribeImages', params), {
+          requestId: json.RequestId as string | undefined,
+        });
+      }
+      return json as unknown as DescribeImagesResponse;
+    },
+    async describeRegions(params = {}) {
+      const json = await call('DescribeRegions', params);
+      const regions = (json.Regions as { Region?: unknown } | undefined)?.Region;
+      if (!Array.isArray(regions)) {
+        throw unexpectedResponseError('no Regions', ctxOf('DescribeRegions', params), {
+          requestId: json.RequestId as string | undefined,
+        });
+      }
+      return json as unknown as DescribeRegionsResponse;
+    },
+  };
+
+  function ctxOf(action: string, params: RpcParams): RequestContext {
+    return { action, endpoint: options.endpoint, regionId: params.RegionId, timeoutMs: Math.round(options.timeoutSeconds * 1000) };
+  }
+}
+
+/**
+ * pop-core parses with json-bigint: null-prototype objects, and BigNumber objects for
+ * integers longer than 15 digits. Give plain objects, and bigint for exact big integers.
+ */
+export function toPlain(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(toPlain);
+  if (value === null || typeof value !== 'object') return value;
+  if (isBigNumber(value)) {
+    const text = value.toFixed();
+    return /^-?\d+$/.test(text) ? BigInt(text) : Number(text);
+  }
+  const plain: Record<string, unknown> = {};
+  for (const [key, field] of Object.entries(value)) plain[key] = toPlain(field);
+  return plain;
+}
+
+function isBigNumber(value: object): value is { toFixed(): string } {
+  return (value as { _isBigNumber?: unknown })._isBigNumber === true && typeof (value as { toFixed?: unknown }).toFixed === 'function';
+}
