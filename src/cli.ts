@@ -1,0 +1,181 @@
+// Builds the commander program: global options, commands, help. Command bodies are imported
+// only when their command runs, so --help, --version and usage errors load nothing heavy.
+import { Command, Option } from 'commander';
+import { createRequire } from 'node:module';
+import { ARCHITECTURES, IMAGE_STATUSES, OS_TYPES, OWNER_ALIASES, USAGES } from './api/params.js';
+import { OUTPUT_FORMATS } from './output/formats.js';
+import type { RawEmulatorFlags } from './commands/emulatorOptions.js';
+import type { GlobalOptions, RawGlobalFlags } from './commands/globals.js';
+import type { RawListFlags } from './commands/listOptions.js';
+import type { Runtime } from './runtime.js';
+
+export const VERSION: string = (createRequire(import.meta.url)('../package.json') as { version: string }).version;
+
+const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
+
+function examples(lines: string[]): string {
+  return `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
+}
+
+export function addGlobalOptions(command: Command): Command {
+  command
+    .addOption(new Option('-r, --region <id>', "region; for list, a comma-separated list or 'all'"))
+    .addOption(new Option('-p, --profile <name>', 'profile in ~/.aliyun/config.json'))
+    .addOption(new Option('--endpoint <url>', 'API endpoint (default https://ecs.<region>.aliyuncs.com)'))
+    .addOption(new Option('-o, --output <format>', `output format: ${OUTPUT_FORMATS.join(', ')} (default table)`))
+    .addOption(new Option('--timeout <seconds>', 'per-request timeout (default 10)'))
+    .addOption(new Option('--retries <n>', 'retries of a request that may succeed later (default 3)'))
+    .addOption(new Option('--debug', 'log requests and responses to stderr, secrets redacted; stack traces'))
+    .addOption(new Option('--no-color', 'no colour (also NO_COLOR, TERM=dumb, or stdout not a terminal)'))
+    .addOption(new Option('-q, --quiet', 'no spinner, hints or summary line'));
+  return command;
+}
+
+async function globalsOf(command: Command): Promise<GlobalOptions> {
+  const { parseGlobalOptions } = await import('./commands/globals.js');
+  return parseGlobalOptions(command.optsWithGlobals<RawGlobalFlags>());
+}
+
+export function buildProgram(runtime: Runtime): Command {
+  const { io } = runtime;
+  const program = new Command('ecsimg')
+    .description('List Alibaba Cloud ECS images: every page, as a table, JSON, NDJSON, CSV or TSV.')
+    .version(VERSION, '-V, --version', 'print the version')
+    .helpOption('-h, --help', 'show help')
+    .showSuggestionAfterError(true)
+    .configureOutput({
+      writeOut: (text) => io.stdout.write(text),
+      writeErr: (text) => io.stderr.write(text),
+      // main.ts prints usage errors itself, in the same shape as every other error
+      outputError: () => undefined,
+    })
+    .exitOverride();
+  addGlobalOptions(program);
+  program.addHelpText(
+    'after',
+    examples([
+      'ecsimg list --owner system --region cn-hangzhou',
+      "ecsimg list --owner self -o json | jq -r '.[].ImageId'",
+      'ecsimg emulator   # a local ECS API to try it without an account',
+    ]),
+  );
+
+  const list = addGlobalOptions(
+    program
+      .command('list')
+      .description('list images (DescribeImages), every page')
+      .option('--owner <alias>', `image owner: ${OWNER_ALIASES.join(', ')} (default: system, self and others)`)
+      .option('--image-id <ids>', 'image IDs, comma-separated and/or repeated', collect)
+      .option('--name <text>', 'image name, fuzzy match by the API')
+      .option('--status <list>', `${IMAGE_STATUSES.join(', ')} or all (default Available)`, collect)
+      .option('--snapshot-id <id>', 'images made from this snapshot')
+      .option('--usage <usage>', `${USAGES.join(', ')}: whether an instance runs the image`)
+      .option('--tag <key=value>', 'tag filter, repeatable; key alone matches any value', collect)
+      .option('--family <name>', 'image family')
+      .option('--os-type <type>', OS_TYPES.join(', '))
+      .option('--arch <arch>', ARCHITECTURES.join(', '))
+      .option('--instance-type <type>', 'images usable with this instance type')
+      .option('--created-after <time>', 'created at or after this ISO date/time (UTC unless a zone is given)')
+      .option('--created-before <time>', 'created at or before this ISO date/time')
+      .option('--page-size <n>', 'images per request, 1-100 (default 100)')
+      .option('--limit <n>', 'stop after n images')
+      .option('--concurrency <n>', 'requests in flight at once (default 8)')
+      .option('--columns <names>', 'fields for table/csv/tsv, comma-separated')
+      .option('--no-header', 'no header row in table/csv/tsv')
+      .option('--latest', 'only the newest image by CreationTime; none is exit 5')
+      .option('--name-regex <re>', 'keep images whose ImageName matches this regular expression')
+      .option('--sort <fields>', 'sort by fields, comma-separated; -Field for descending')
+      .option('--query <jmespath>', 'JMESPath over the JSON array (json/ndjson output)')
+      .option('--dry-run', 'print the request that would be sent, send nothing'),
+  );
+  list.addHelpText(
+    'after',
+    examples([
+      'ecsimg list --owner system --tag env=prod',
+      "ecsimg list --owner self -o json | jq -r '.[] | select(.Size > 40) | .ImageId'",
+      'ecsimg list --owner system --name ubuntu_22 -o csv > images.csv',
+    ]),
+  );
+  list.action(async (_flags: unknown, command: Command) => {
+    const all = command.optsWithGlobals<RawListFlags & RawGlobalFlags>();
+    const [{ parseGlobalOptions }, { parseListOptions }] = await Promise.all([
+      import('./commands/globals.js'),
+      import('./commands/listOptions.js'),
+    ]);
+    const options = parseListOptions(all, parseGlobalOptions(all));
+    const [{ createSession }, { listRun }] = await Promise.all([
+      import('./commands/session.js'),
+      import('./commands/list.js'),
+    ]);
+    await listRun(options, createSession(options.global, runtime), runtime.io);
+  });
+
+  addGlobalOptions(
+    program
+      .command('show')
+      .description('show one image, every field')
+      .argument('<image-id>', 'the image id, e.g. m-bp1g7004ksh0oeuc**** or ubuntu_22_04_x64_20G_alibase_20240926.vhd'),
+  )
+    .addHelpText(
+      'after',
+      examples([
+        'ecsimg show ubuntu_22_04_x64_20G_alibase_20240926.vhd --region cn-hangzhou',
+        "ecsimg show m-bp1example -o json | jq '.Tags'",
+      ]),
+    )
+    .action(async (imageId: string, _flags: unknown, command: Command) => {
+      const global = await globalsOf(command);
+      const { parseImageId, showRun } = await import('./commands/show.js');
+      const id = parseImageId(imageId);
+      const { createSession } = await import('./commands/session.js');
+      await showRun(id, global, createSession(global, runtime), runtime.io);
+    });
+
+  addGlobalOptions(program.command('regions').description('list regions (DescribeRegions)'))
+    .addHelpText('after', examples(['ecsimg regions', 'ecsimg regions -o json | jq -r \'.[].RegionId\'']))
+    .action(async (_flags: unknown, command: Command) => {
+      const global = await globalsOf(command);
+      const [{ createSession }, { regionsRun }] = await Promise.all([
+        import('./commands/session.js'),
+        import('./commands/regions.js'),
+      ]);
+      await regionsRun(global, createSession(global, runtime), runtime.io);
+    });
+
+  addGlobalOptions(
+    program
+      .command('completion')
+      .description('print a shell completion script')
+      .argument('<shell>', 'bash, zsh or fish'),
+  )
+    .addHelpText(
+      'after',
+      examples([
+        'source <(ecsimg completion bash)',
+        'ecsimg completion zsh > "${fpath[1]}/_ecsimg"',
+        'ecsimg completion fish > ~/.config/fish/completions/ecsimg.fish',
+      ]),
+    )
+    .action(async (shell: string, _flags: unknown, command: Command) => {
+      await globalsOf(command);
+      const { completionRun } = await import('./commands/completion.js');
+      completionRun(shell, program, runtime.io);
+    });
+
+  addGlobalOptions(program
+    .command('emulator'))
+    .description('start the local ECS API emulator and print its endpoint and test credentials')
+    .option('--port <n>', 'port to listen on; 0 picks a free one (default 8787)')
+    .option('--host <address>', 'address to bind (default 127.0.0.1)')
+    .option('--images-per-region <n>', 'system images per region')
+    .addHelpText('after', examples(['ecsimg emulator --port 8787', 'eval "$(ecsimg emulator --port 0 &)"']))
+    .action(async (flags: RawEmulatorFlags, command: Command) => {
+      await globalsOf(command);
+      const { parseEmulatorOptions } = await import('./commands/emulatorOptions.js');
+      const options = parseEmulatorOptions(flags);
+      const { emulatorRun } = await import('./commands/emulator.js');
+      await emulatorRun(options, runtime);
+    });
+
+  return program;
+}

@@ -1,0 +1,174 @@
+// `ecsimg list`: DescribeImages, every page, every region asked for, into one formatter.
+import { createLimiter } from '../api/limiter.js';
+import { describeImagesPages, firstPageSize, type PagingProgress } from '../api/paginate.js';
+import { describeImagesParams, pageParams } from '../api/params.js';
+import { EcsimgError, NotFoundError, UsageError } from '../errors.js';
+import type { IO } from '../io.js';
+import { createFormatter, type Formatter, type Row } from '../output/format.js';
+import { formatError } from '../output/errorMessage.js';
+import { stringifyJson } from '../output/json.js';
+import { newestRow, sortRows } from './clientSide.js';
+import type { ListOptions } from './listOptions.js';
+import { inRegionOrder } from './regionPages.js';
+import { resolveRegionIds } from './regions.js';
+import type { Session } from './session.js';
+
+export async function listRun(options: ListOptions, session: Session, io: IO): Promise<void> {
+  const { global } = options;
+  const query = options.query === undefined ? undefined : await compileQuery(options.query);
+  const regionIds = await resolveRegionIds(session);
+  if (options.dryRun) {
+    printDryRun(options, session, regionIds, io);
+    return;
+  }
+  const multiRegion = regionIds.length > 1;
+  const collectAll = options.sort !== undefined || options.latest || query !== undefined;
+  // Without client-side work the pager can stop at --limit by itself.
+  const pagerLimit = collectAll || options.nameRegex ? undefined : options.limit;
+
+  const limiter = createLimiter(options.concurrency);
+  const failures: { regionId: string; error: EcsimgError }[] = [];
+  const progress = session.progress();
+  const pagingByRegion = new Map<string, PagingProgress>();
+  const pages = inRegionOrder(
+    regionIds.map((regionId) => async function* () {
+      const api = await session.apiFor(regionId);
+      const base = describeImagesParams(regionId, options.filters);
+      const imagePages = describeImagesPages(
+        (pageNumber, pageSize) => limiter(() => api.describeImages(pageParams(base, pageNumber, pageSize))),
+        {
+          pageSize: options.pageSize,
+          concurrency: options.concurrency,
+          limit: pagerLimit,
+          onWarning: (w) => session.warn(multiRegion ? `${regionId}: ${w}` : w),
+          onProgress: (p) => {
+            pagingByRegion.set(regionId, p);
+            progress.update(progressText(pagingByRegion));
+          },
+        },
+      );
+      for await (const page of imagePages) {
+        yield multiRegion ? page.map((image): Row => ({ RegionId: regionId, ...image })) : (page as Row[]);
+      }
+    }),
+    {
+      // With --limit, regions are listed one after another so no request is sent in vain.
+      eager: options.limit === undefined,
+      onError(index, error) {
+        if (!multiRegion || !(error instanceof EcsimgError)) throw error;
+        const regionId = regionIds[index]!;
+        failures.push({ regionId, error });
+        progress.clear();
+        io.stderr.write(formatError(error, { debug: global.debug }).replace(/^ecsimg: /, `ecsimg: ${regionId}: `));
+      },
+    },
+  );
+
+  const columns = multiRegion && !options.columns.includes('RegionId') ? ['RegionId', ...options.columns] : options.columns;
+  const formatter = createFormatter(global.output, io.stdout, {
+    columns,
+    header: options.header,
+    tty: io.stdout.isTTY,
+    color: io.color,
+    width: io.stdout.columns,
+  });
+  const matches = (row: Row): boolean => !options.nameRegex || options.nameRegex.test(String(row.ImageName ?? ''));
+
+  let count = 0;
+  try {
+    if (collectAll) {
+      let rows: Row[] = [];
+      for await (const page of pages) rows.push(...page.filter(matches));
+      if (options.sort) rows = sortRows(rows, options.sort);
+      if (options.latest) {
+        const newest = newestRow(rows);
+        if (!newest) {
+          throw new NotFoundError(`no image matched in ${regionIds.join(', ')}, so there is no latest one`, {
+            hint: 'loosen the filters, or drop --latest to see what there is',
+          });
+        }
+        rows = [newest];
+      }
+      if (options.limit !== undefined) rows = rows.slice(0, options.limit);
+      count = rows.length;
+      progress.clear();
+      if (query) writeQueryResult(query(rows), global.output, io);
+      else writeAll(formatter, rows);
+    } else {
+      for await (const page of pages) {
+        let rows = page.filter(matches);
+        if (options.limit !== undefined) rows = rows.slice(0, options.limit - count);
+        count += rows.length;
+        progress.clear();
+        if (rows.length > 0) formatter.write(rows);
+        if (options.limit !== undefined && count >= options.limit) break;
+      }
+      formatter.end();
+    }
+  } finally {
+    progress.clear();
+  }
+
+  if (failures.length > 0) {
+    const first = failures[0]!.error;
+    throw new EcsimgError(
+      `${failures.length} of ${regionIds.length} regions failed (${failures.map((f) => f.regionId).join(', ')}); the other regions were listed`,
+      first.exitCode,
+    );
+  }
+  if (global.output === 'table' && !global.quiet && query === undefined) {
+    const where = regionIds.length > 3 ? `${regionIds.length} regions` : regionIds.join(', ');
+    if (count === 0) io.stderr.write(`no images matched in ${where}\n`);
+    else if (io.stderr.isTTY) io.stderr.write(`${count} ${count === 1 ? 'image' : 'images'} in ${where}\n`);
+  }
+}
+
+function progressText(byRegion: Map<string, PagingProgress>): string {
+  let pages = 0;
+  let total = 0;
+  let images = 0;
+  for (const p of byRegion.values()) {
+    pages += p.pagesFetched;
+    total += p.pagesTotal;
+    images += p.images;
+  }
+  const regions = byRegion.size > 1 ? ` in ${byRegion.size} regions` : '';
+  return `listing images: page ${pages}/${total}, ${images} images${regions}`;
+}
+
+function writeAll(formatter: Formatter, rows: Row[]): void {
+  if (rows.length > 0) formatter.write(rows);
+  formatter.end();
+}
+
+type Query = (rows: Row[]) => unknown;
+
+async function compileQuery(expression: string): Promise<Query> {
+  const jmespath = (await import('jmespath')).default;
+  try {
+    (jmespath as unknown as { compile(e: string): unknown }).compile(expression);
+  } catch (err) {
+    throw new UsageError(`invalid --query "${expression}": ${(err as Error).message}`, {
+      hint: "a JMESPath expression over the JSON array, e.g. '[].ImageId' or '[?Size > `40`].ImageId'",
+    });
+  }
+  return (rows) => jmespath.search(rows, expression);
+}
+
+function writeQueryResult(result: unknown, output: string, io: IO): void {
+  if (output === 'ndjson' && Array.isArray(result)) {
+    for (const item of result) io.stdout.write(`${stringifyJson(item) ?? 'null'}\n`);
+  } else {
+    io.stdout.write(`${stringifyJson(result ?? null, output === 'ndjson' ? 0 : 2) ?? 'null'}\n`);
+  }
+}
+
+function printDryRun(options: ListOptions, session: Session, regionIds: string[], io: IO): void {
+  const requests = regionIds.map((regionId) => ({
+    Endpoint: session.endpointFor(regionId),
+    Method: 'POST',
+    Action: 'DescribeImages',
+    Parameters: pageParams(describeImagesParams(regionId, options.filters), 1, firstPageSize(options.pageSize, options.limit)),
+  }));
+  io.stdout.write(JSON.stringify(requests, null, 2) + '\n');
+}

@@ -1,0 +1,123 @@
+// `ecsimg list` flags -> ListOptions. Pure: every value is checked here, before any request.
+import {
+  ARCHITECTURES,
+  IMAGE_STATUSES,
+  MAX_PAGE_SIZE,
+  MAX_TAGS,
+  OS_TYPES,
+  OWNER_ALIASES,
+  USAGES,
+  type ImageFilters,
+} from '../api/params.js';
+import { UsageError } from '../errors.js';
+import { DEFAULT_COLUMNS, parseColumns } from '../output/columns.js';
+import { compileNameRegex, parseSortKeys, type SortKey } from './clientSide.js';
+import type { GlobalOptions } from './globals.js';
+import { parseChoice, parseInteger, parseIsoDate, parseTag, splitList } from './validate.js';
+
+export interface RawListFlags {
+  owner?: string;
+  imageId?: string[];
+  name?: string;
+  status?: string[];
+  snapshotId?: string;
+  usage?: string;
+  tag?: string[];
+  family?: string;
+  osType?: string;
+  arch?: string;
+  instanceType?: string;
+  createdAfter?: string;
+  createdBefore?: string;
+  pageSize?: string;
+  limit?: string;
+  concurrency?: string;
+  columns?: string;
+  header?: boolean;
+  dryRun?: boolean;
+  latest?: boolean;
+  nameRegex?: string;
+  sort?: string;
+  query?: string;
+}
+
+export interface ListOptions {
+  global: GlobalOptions;
+  filters: ImageFilters;
+  pageSize: number;
+  limit?: number;
+  concurrency: number;
+  columns: string[];
+  header: boolean;
+  dryRun: boolean;
+  latest: boolean;
+  nameRegex?: RegExp;
+  sort?: SortKey[];
+  /** JMESPath, compiled where it is used (json/ndjson only) */
+  query?: string;
+}
+
+export const DEFAULT_CONCURRENCY = 8;
+export const MAX_CONCURRENCY = 64;
+
+export function parseListOptions(raw: RawListFlags, global: GlobalOptions): ListOptions {
+  const optional = <T>(value: string | undefined, parse: (v: string) => T): T | undefined =>
+    value === undefined ? undefined : parse(value);
+  const nonEmpty = (flag: string) => (value: string): string => {
+    if (value.trim() === '') throw new UsageError(`${flag} needs a value`);
+    return value;
+  };
+
+  const tags = raw.tag?.map(parseTag);
+  if (tags && tags.length > MAX_TAGS) {
+    throw new UsageError(`too many --tag filters (${tags.length}); the API accepts at most ${MAX_TAGS}`);
+  }
+  const filters: ImageFilters = {
+    owner: optional(raw.owner, (v) => parseChoice('--owner', v, OWNER_ALIASES)),
+    imageIds: raw.imageId && splitList('--image-id', raw.imageId),
+    name: optional(raw.name, nonEmpty('--name')),
+    statuses: raw.status && parseStatuses(raw.status),
+    snapshotId: optional(raw.snapshotId, nonEmpty('--snapshot-id')),
+    usage: optional(raw.usage, (v) => parseChoice('--usage', v, USAGES)),
+    tags,
+    family: optional(raw.family, nonEmpty('--family')),
+    osType: optional(raw.osType, (v) => parseChoice('--os-type', v, OS_TYPES)),
+    arch: optional(raw.arch, (v) => parseChoice('--arch', v, ARCHITECTURES)),
+    instanceType: optional(raw.instanceType, nonEmpty('--instance-type')),
+    createdAfter: optional(raw.createdAfter, (v) => parseIsoDate('--created-after', v)),
+    createdBefore: optional(raw.createdBefore, (v) => parseIsoDate('--created-before', v)),
+  };
+  if (filters.createdAfter && filters.createdBefore && filters.createdAfter > filters.createdBefore) {
+    throw new UsageError('--created-after is later than --created-before; no image can match');
+  }
+  return {
+    global,
+    filters,
+    pageSize: raw.pageSize === undefined ? MAX_PAGE_SIZE : parseInteger('--page-size', raw.pageSize, 1, MAX_PAGE_SIZE),
+    limit: optional(raw.limit, (v) => parseInteger('--limit', v, 1, Number.MAX_SAFE_INTEGER)),
+    concurrency:
+      raw.concurrency === undefined ? DEFAULT_CONCURRENCY : parseInteger('--concurrency', raw.concurrency, 1, MAX_CONCURRENCY),
+    columns: raw.columns === undefined ? [...DEFAULT_COLUMNS] : parseColumns(raw.columns),
+    header: raw.header !== false,
+    dryRun: raw.dryRun === true,
+    latest: raw.latest === true,
+    nameRegex: optional(raw.nameRegex, compileNameRegex),
+    sort: optional(raw.sort, parseSortKeys),
+    query: optional(raw.query, (q) => parseQueryFlag(q, global)),
+  };
+}
+
+function parseQueryFlag(query: string, global: GlobalOptions): string {
+  if (global.output !== 'json' && global.output !== 'ndjson') {
+    throw new UsageError(`--query works on JSON output; add -o json or -o ndjson (got -o ${global.output})`);
+  }
+  if (query.trim() === '') throw new UsageError('--query needs a JMESPath expression, e.g. [].ImageId');
+  return query;
+}
+
+const STATUS_CHOICES = [...IMAGE_STATUSES, 'all'] as const;
+
+function parseStatuses(values: string[]): string[] {
+  const statuses = splitList('--status', values).map((v) => parseChoice('--status', v, STATUS_CHOICES));
+  return statuses.includes('all') ? ['ALL'] : [...new Set(statuses)];
+}

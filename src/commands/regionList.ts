@@ -1,0 +1,17 @@
+// A --region value: one id, a comma-separated list, or 'all'.
+import { UsageError } from '../errors.js';
+import { splitList } from './validate.js';
+
+const REGION_ID = /^[a-z]{2,}(-[a-z0-9]+)+$/;
+
+export function parseRegionList(value: string): string[] {
+  const ids = [...new Set(splitList('--region', [value]))];
+  for (const id of ids) {
+    if (!REGION_ID.test(id)) {
+      throw new UsageError(`invalid region "${id}"; expected an id like cn-hangzhou`, {
+        hint: 'list valid regions with: ecsimg regions',
+      });
+    }
+  }
+  return ids;
+}

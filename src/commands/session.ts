@@ -1,0 +1,88 @@
+// Everything a command needs to talk to the API, resolved from the global options and the
+// runtime: region, endpoint per region, credentials (resolved lazily, so --dry-run and
+// usage errors never need them), and one API client per endpoint.
+import type { EcsApi } from '../api/types.js';
+import { resolveCredentials } from '../config/credentials.js';
+import { resolveEndpoint, resolveRegion, type Resolved } from '../config/region.js';
+import { UsageError } from '../errors.js';
+import { noProgress, type Progress } from '../io.js';
+import { createSpinner } from '../progress.js';
+import type { Runtime } from '../runtime.js';
+import type { GlobalOptions } from './globals.js';
+
+export interface Session {
+  /** raw --region / env / profile value: one id, a comma list, or 'all'; none is a usage error */
+  region(): Resolved;
+  /** the same, or undefined when none is configured */
+  optionalRegion(): Resolved | undefined;
+  /** the regional endpoint; without a region, the central one */
+  endpointFor(regionId: string | undefined): string;
+  apiFor(regionId: string | undefined): Promise<EcsApi>;
+  /** a spinner on stderr when it is a terminal and not --quiet */
+  progress(): Progress;
+  debug(line: string): void;
+  warn(line: string): void;
+}
+
+export function defaultEndpoint(regionId: string | undefined): string {
+  return regionId === undefined ? 'https://ecs.aliyuncs.com' : `https://ecs.${regionId}.aliyuncs.com`;
+}
+
+export function createSession(globals: GlobalOptions, runtime: Runtime): Session {
+  const { io } = runtime;
+  const debug = (line: string): void => {
+    if (globals.debug) io.stderr.write(`debug: ${line}\n`);
+  };
+  const warn = (line: string): void => io.stderr.write(`warning: ${line}\n`);
+  const explicitEndpoint = resolveEndpoint({ endpoint: globals.endpoint, profile: globals.profile }, runtime);
+  if (explicitEndpoint) debug(`endpoint: ${explicitEndpoint.value} (from ${explicitEndpoint.source})`);
+  const clients = new Map<string, Promise<EcsApi>>();
+  let credentials: ReturnType<typeof resolveCredentials> | undefined;
+
+  const endpointFor = (regionId: string | undefined): string => explicitEndpoint?.value ?? defaultEndpoint(regionId);
+
+  return {
+    region() {
+      const region = resolveRegion({ region: globals.region, profile: globals.profile }, runtime);
+      debug(`region: ${region.value} (from ${region.source})`);
+      return region;
+    },
+    optionalRegion() {
+      try {
+        return this.region();
+      } catch (err) {
+        if (err instanceof UsageError) return undefined;
+        throw err;
+      }
+    },
+    progress() {
+      return globals.quiet || !io.stderr.isTTY ? noProgress : createSpinner(io.stderr);
+    },
+    endpointFor,
+    apiFor(regionId) {
+      const endpoint = endpointFor(regionId);
+      let client = clients.get(endpoint);
+      if (!client) {
+        if (!credentials) {
+          credentials = resolveCredentials({ profile: globals.profile }, runtime);
+          debug(`credentials: ${credentials.source}`);
+        }
+        const { credentials: keys } = credentials;
+        client = import('../api/client.js').then(({ createEcsApi }) =>
+          createEcsApi({
+            endpoint,
+            credentials: keys,
+            timeoutSeconds: globals.timeoutSeconds,
+            retries: globals.retries,
+            debug: globals.debug ? debug : undefined,
+            signal: runtime.signal,
+          }),
+        );
+        clients.set(endpoint, client);
+      }
+      return client;
+    },
+    debug,
+    warn,
+  };
+}

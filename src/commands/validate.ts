@@ -1,0 +1,78 @@
+// Pure validators for flag values. Each failure is a UsageError (exit 2) that names the
+// flag and what it accepts, raised before any request is sent.
+import type { TagFilter } from '../api/params.js';
+import { UsageError } from '../errors.js';
+
+/** Case-insensitive choice; returns the canonical spelling from `allowed`. */
+export function parseChoice<T extends string>(flag: string, value: string, allowed: readonly T[]): T {
+  const found = allowed.find((a) => a.toLowerCase() === value.trim().toLowerCase());
+  if (found === undefined) {
+    throw new UsageError(`invalid value "${value}" for ${flag}; allowed: ${allowed.join(', ')}`);
+  }
+  return found;
+}
+
+export function parseInteger(flag: string, value: string, min: number, max: number): number {
+  const text = value.trim();
+  const n = /^\d+$/.test(text) ? Number(text) : NaN;
+  if (!Number.isSafeInteger(n) || n < min || n > max) {
+    const range = max === Number.MAX_SAFE_INTEGER ? `an integer >= ${min}` : `an integer from ${min} to ${max}`;
+    throw new UsageError(`invalid value "${value}" for ${flag}; expected ${range}`);
+  }
+  return n;
+}
+
+export function parseSeconds(flag: string, value: string, min: number, max: number): number {
+  const text = value.trim();
+  const n = /^\d+(\.\d+)?$/.test(text) ? Number(text) : NaN;
+  if (!Number.isFinite(n) || n < min || n > max) {
+    throw new UsageError(`invalid value "${value}" for ${flag}; expected seconds from ${min} to ${max}`);
+  }
+  return n;
+}
+
+/** `a,b` and repeated flags both give lists; empty items are an error, not silently dropped. */
+export function splitList(flag: string, values: readonly string[]): string[] {
+  const items = values.flatMap((v) => v.split(',')).map((v) => v.trim());
+  if (items.length === 0 || items.some((v) => v === '')) {
+    throw new UsageError(`empty item in ${flag} "${values.join(',')}"; expected a comma-separated list`);
+  }
+  return items;
+}
+
+export function parseTag(value: string): TagFilter {
+  const eq = value.indexOf('=');
+  const key = (eq === -1 ? value : value.slice(0, eq)).trim();
+  const tagValue = eq === -1 ? '' : value.slice(eq + 1);
+  if (key === '') {
+    throw new UsageError(`invalid --tag "${value}": the key is empty; expected key=value, key= or key`);
+  }
+  return tagValue === '' ? { key } : { key, value: tagValue };
+}
+
+const ISO_DATE =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/i;
+
+/** ISO 8601 date or date-time; no zone means UTC, like the API's own CreationTime. */
+export function parseIsoDate(flag: string, value: string): Date {
+  const m = ISO_DATE.exec(value.trim());
+  const fail = (): never => {
+    throw new UsageError(
+      `invalid date "${value}" for ${flag}; expected an ISO date like 2024-09-26 or 2024-09-26T08:00Z`,
+    );
+  };
+  if (!m) return fail();
+  const [, y, mo, d, h = '00', mi = '00', s = '00', zone = 'Z'] = m;
+  const month = Number(mo);
+  const day = Number(d);
+  const utc = new Date(Date.UTC(Number(y), month - 1, day, Number(h), Number(mi), Number(s)));
+  // Date.UTC rolls 2024-02-30 over to March: reject instead of guessing.
+  if (utc.getUTCMonth() !== month - 1 || utc.getUTCDate() !== day || Number(h) > 23 || Number(mi) > 59 || Number(s) > 59) {
+    return fail();
+  }
+  if (zone.toUpperCase() === 'Z') return utc;
+  const sign = zone.startsWith('-') ? -1 : 1;
+  const digits = zone.slice(1).replace(':', '');
+  const offsetMinutes = Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2));
+  return new Date(utc.getTime() - sign * offsetMinutes * 60_000);
+}

@@ -1,0 +1,63 @@
+// The process boundary: argv, env, real streams, signals, exit code. Nothing else touches
+// `process`.
+import { readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { runCli } from './run.js';
+import { shouldUseColor, type IO, type OutStream } from './io.js';
+
+// pop-core's `debug` dependency would print request bodies (AccessKeyId, signature, token)
+// when DEBUG=httpx:* is set; ecsimg's own --debug is the redacted way to see requests.
+delete process.env.DEBUG;
+
+function stream(target: NodeJS.WriteStream): OutStream {
+  return {
+    write: (text: string) => void target.write(text),
+    raw: target,
+    get isTTY() {
+      return target.isTTY === true;
+    },
+    get columns() {
+      return target.columns;
+    },
+  };
+}
+
+function exitWhenFlushed(code: number): void {
+  // Exit once our own writes are out, even if an abandoned request still holds a socket.
+  process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));
+}
+
+const argv = process.argv.slice(2);
+const controller = new AbortController();
+const io: IO = {
+  stdout: stream(process.stdout),
+  stderr: stream(process.stderr),
+  color: shouldUseColor(process.env, process.stdout.isTTY === true, argv.includes('--no-color')),
+};
+
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  // `ecsimg list | head -1`: the reader has what it wanted; end quietly.
+  if (err.code === 'EPIPE') process.exit(0);
+  throw err;
+});
+process.on('SIGINT', () => {
+  controller.abort();
+  process.stderr.write('\necsimg: interrupted\n');
+  process.exit(130);
+});
+
+const code = await runCli(argv, {
+  io,
+  env: process.env,
+  homeDir: homedir(),
+  readFile(path) {
+    try {
+      return readFileSync(path, 'utf8');
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      throw err;
+    }
+  },
+  signal: controller.signal,
+});
+exitWhenFlushed(code);

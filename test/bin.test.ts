@@ -1,0 +1,106 @@
+// The real process: bin/ecsimg.js spawned with a controlled env; exit codes, and stdout
+// holding nothing but data.
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { BIN, runBin } from './support/cli.js';
+import { useEmulator } from './support/emulator.js';
+
+const emulator = useEmulator();
+const version = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
+describe('bin/ecsimg.js', () => {
+  it('--version prints the package version', async () => {
+    const result = await runBin(['--version']);
+    expect(result).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });
+  });
+
+  it('--help lists the commands and exits 0', async () => {
+    const result = await runBin(['--help']);
+    expect(result.code).toBe(0);
+    for (const command of ['list', 'show', 'regions', 'completion', 'emulator']) expect(result.stdout).toContain(command);
+  });
+
+  it('list -o json: stdout is exactly the JSON array, stderr empty', async () => {
+    const result = await runBin(['list', '--owner', 'system', '-o', 'json'], emulator.env());
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const images = JSON.parse(result.stdout) as unknown[];
+    const expected = emulator.current.catalogue.images('cn-hangzhou').filter((i) => i.ImageOwnerAlias === 'system' && i.Status === 'Available');
+    expect(images).toHaveLength(expected.length);
+    expect(result.stdout.endsWith(']\n')).toBe(true);
+  });
+
+  it('global options are accepted after the command too', async () => {
+    const before = await runBin(['-o', 'json', 'list', '--owner', 'self', '--limit', '2'], emulator.env());
+    const after = await runBin(['list', '--owner', 'self', '--limit', '2', '-o', 'json'], emulator.env());
+    expect(before.code).toBe(0);
+    expect(after.stdout).toBe(before.stdout);
+  });
+
+  it.each([
+    [['list', '--owner', 'nobody'], 2],
+    [['list', '--no-such-flag'], 2],
+    [['lst'], 2],
+    [['show'], 2],
+  ])('%j exits %i with one message on stderr and nothing on stdout', async (args, code) => {
+    const result = await runBin(args, emulator.env());
+    expect(result.code).toBe(code);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(/^ecsimg: /);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('no credentials: exit 3', async () => {
+    const result = await runBin(['list'], { ALIBABA_CLOUD_REGION_ID: 'cn-hangzhou', ALIBABA_CLOUD_ECS_ENDPOINT: emulator.current.endpoint });
+    expect(result.code).toBe(3);
+    expect(result.stderr).toContain('ALIBABA_CLOUD_ACCESS_KEY_ID');
+  });
+
+  it('a refused connection: exit 4 naming the endpoint', async () => {
+    const result = await runBin(['list', '--retries', '0'], emulator.env({ ALIBABA_CLOUD_ECS_ENDPOINT: 'http://127.0.0.1:9' }));
+    expect(result.code).toBe(4);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain('127.0.0.1:9');
+  });
+
+  it('| head -1 ends quietly: one line out, nothing on stderr', async () => {
+    // stderr goes into the pipe after stdout, so any EPIPE noise would show up as extra lines
+    const script = `"${process.execPath}" "${BIN}" list -o ndjson --status all 2>&1 >&3 | cat >&2; } 3>&1 | head -1`;
+    const output = await new Promise<{ out: string; err: string }>((resolve) => {
+      const child = spawn('bash', ['--norc', '--noprofile', '-c', `{ ${script}`], { env: { PATH: process.env.PATH ?? '', ...emulator.env() } });
+      let out = '';
+      let err = '';
+      child.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
+      child.stderr.setEncoding('utf8').on('data', (d: string) => (err += d));
+      child.on('close', () => resolve({ out, err }));
+    });
+    const lines = output.out.trimEnd().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(JSON.parse(lines[0]!)).toHaveProperty('ImageId');
+    expect(output.err).toBe('');
+  });
+
+  it('Ctrl-C while a request hangs exits 130 promptly', async () => {
+    emulator.current.setFaults({ hangAfter: 0 });
+    try {
+      const child = spawn(process.execPath, [BIN, 'list', '--timeout', '60'], { env: { PATH: process.env.PATH ?? '', ...emulator.env() } });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+      child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+      // wait until the request is in flight at the emulator
+      for (let i = 0; i < 100 && emulator.current.stats.inFlight === 0; i += 1) await new Promise((r) => setTimeout(r, 20));
+      expect(emulator.current.stats.inFlight).toBeGreaterThan(0);
+      const started = Date.now();
+      child.kill('SIGINT');
+      const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+      expect(code).toBe(130);
+      expect(Date.now() - started).toBeLessThan(2000);
+      expect(stdout).toBe('');
+      expect(stderr).toContain('interrupted');
+    } finally {
+      emulator.current.setFaults({});
+    }
+  });
+});

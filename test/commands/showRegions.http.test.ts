@@ -1,0 +1,75 @@
+// ecsimg show and ecsimg regions against the emulator.
+import { describe, expect, it } from 'vitest';
+import type { Image } from '../../src/api/types.js';
+import { runInProcess } from '../support/cli.js';
+import { useEmulator } from '../support/emulator.js';
+
+const emulator = useEmulator();
+const run = (args: string[], env: Record<string, string> = {}) => runInProcess(args, { env: emulator.env(env) });
+const images = () => emulator.current.catalogue.images('cn-hangzhou') as unknown as Image[];
+
+describe('ecsimg show', () => {
+  it('-o json prints the one image object, every field', async () => {
+    const image = images().find((i) => i.ImageOwnerAlias === 'self')!;
+    const result = await run(['show', image.ImageId, '-o', 'json']);
+    expect(result.code).toBe(0);
+    const shown = JSON.parse(result.stdout) as Image;
+    expect(shown.ImageId).toBe(image.ImageId);
+    expect(Object.keys(shown).sort()).toEqual(Object.keys(image).sort());
+  });
+
+  it('finds images in any status and marketplace images', async () => {
+    const deprecated = images().find((i) => i.Status !== 'Available')!;
+    const market = images().find((i) => i.ImageOwnerAlias === 'marketplace')!;
+    for (const image of [deprecated, market]) {
+      const result = await run(['show', image.ImageId, '-o', 'json']);
+      expect(result.code).toBe(0);
+      expect((JSON.parse(result.stdout) as Image).ImageId).toBe(image.ImageId);
+    }
+  });
+
+  it('the default view is key/value lines', async () => {
+    const image = images().find((i) => i.ImageOwnerAlias === 'system')!;
+    const result = await run(['show', image.ImageId]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(new RegExp(`^ImageId:\\s+${image.ImageId.replace(/\./g, '\\.')}$`, 'm'));
+    expect(result.stdout).toMatch(/^CreationTime:\s+\d{4}-/m);
+  });
+
+  it('an id that does not exist is exit 5 naming the id', async () => {
+    const result = await run(['show', 'm-doesnotexist000000']);
+    expect(result.code).toBe(5);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain('"m-doesnotexist000000" was not found in cn-hangzhou');
+  });
+
+  it('several ids or regions are exit 2', async () => {
+    expect((await run(['show', 'a,b'])).code).toBe(2);
+    expect((await run(['show', 'a', '--region', 'cn-hangzhou,cn-beijing'])).code).toBe(2);
+  });
+});
+
+describe('ecsimg regions', () => {
+  it('lists the regions as JSON objects of the API', async () => {
+    const result = await run(['regions', '-o', 'json']);
+    expect(result.code).toBe(0);
+    const regions = JSON.parse(result.stdout) as { RegionId: string; LocalName: string; RegionEndpoint: string }[];
+    expect(regions.map((r) => r.RegionId).sort()).toEqual(emulator.current.catalogue.regions().map((r) => r.RegionId).sort());
+    expect(regions.find((r) => r.RegionId === 'cn-hangzhou')?.RegionEndpoint).toBe('ecs.cn-hangzhou.aliyuncs.com');
+  });
+
+  it('prints RegionId, LocalName, RegionEndpoint, Status as csv', async () => {
+    const result = await run(['regions', '-o', 'csv']);
+    const [header, ...lines] = result.stdout.trimEnd().split('\n');
+    expect(header).toBe('RegionId,LocalName,RegionEndpoint,Status');
+    expect(lines.length).toBe(emulator.current.catalogue.regions().length);
+  });
+
+  it('needs no region', async () => {
+    const env = emulator.env();
+    delete env.ALIBABA_CLOUD_REGION_ID;
+    const result = await runInProcess(['regions', '-o', 'tsv'], { env });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('cn-hangzhou\t');
+  });
+});

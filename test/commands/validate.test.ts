@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { parseChoice, parseInteger, parseIsoDate, parseSeconds, parseTag, splitList } from '../../src/commands/validate.js';
+import { UsageError } from '../../src/errors.js';
+
+const usage = (fn: () => unknown): UsageError => {
+  try {
+    fn();
+  } catch (err) {
+    expect(err).toBeInstanceOf(UsageError);
+    return err as UsageError;
+  }
+  throw new Error('expected a UsageError');
+};
+
+describe('parseChoice', () => {
+  it('matches case-insensitively and returns the canonical spelling', () => {
+    expect(parseChoice('--status', 'unavailable', ['Available', 'UnAvailable'])).toBe('UnAvailable');
+  });
+  it('names the flag and the allowed values', () => {
+    const err = usage(() => parseChoice('--owner', 'me', ['system', 'self']));
+    expect(err.message).toBe('invalid value "me" for --owner; allowed: system, self');
+    expect(err.exitCode).toBe(2);
+  });
+});
+
+describe('parseInteger', () => {
+  it.each(['1', '100', ' 42 '])('accepts %s', (v) => expect(parseInteger('--page-size', v, 1, 100)).toBe(Number(v)));
+  it.each(['0', '101', '1.5', '-3', 'abc', '', '1e2', '0x10'])('rejects %j', (v) => {
+    expect(usage(() => parseInteger('--page-size', v, 1, 100)).message).toContain('an integer from 1 to 100');
+  });
+  it('words an open range', () => {
+    expect(usage(() => parseInteger('--limit', '0', 1, Number.MAX_SAFE_INTEGER)).message).toContain('an integer >= 1');
+  });
+});
+
+describe('parseSeconds', () => {
+  it('accepts fractions', () => expect(parseSeconds('--timeout', '0.5', 0.1, 60)).toBe(0.5));
+  it.each(['0', '-1', 'ten', '61'])('rejects %j', (v) => {
+    expect(usage(() => parseSeconds('--timeout', v, 0.1, 60)).message).toContain('--timeout');
+  });
+});
+
+describe('splitList', () => {
+  it('joins repeated and comma-separated values', () => {
+    expect(splitList('--image-id', ['a,b', 'c'])).toEqual(['a', 'b', 'c']);
+  });
+  it('rejects empty items', () => {
+    expect(usage(() => splitList('--image-id', ['a,,b'])).message).toContain('--image-id');
+  });
+});
+
+describe('parseTag', () => {
+  it.each([
+    ['env=prod', { key: 'env', value: 'prod' }],
+    ['env', { key: 'env' }],
+    ['env=', { key: 'env' }],
+    ['a=b=c', { key: 'a', value: 'b=c' }],
+    ['名前=値', { key: '名前', value: '値' }],
+  ])('%s', (input, expected) => expect(parseTag(input)).toEqual(expected));
+  it.each(['=prod', '', ' =x'])('rejects a tag without a key: %j', (v) => {
+    expect(usage(() => parseTag(v)).message).toContain('key is empty');
+  });
+});
+
+describe('parseIsoDate', () => {
+  it.each([
+    ['2024-09-26', '2024-09-26T00:00:00.000Z'],
+    ['2024-09-26T08:12', '2024-09-26T08:12:00.000Z'],
+    ['2024-09-26T08:12:33Z', '2024-09-26T08:12:33.000Z'],
+    ['2024-09-26T08:12:33.5+08:00', '2024-09-26T00:12:33.000Z'],
+    ['2024-09-26 08:12-0130', '2024-09-26T09:42:00.000Z'],
+  ])('%s', (input, iso) => expect(parseIsoDate('--created-after', input).toISOString()).toBe(iso));
+  it.each(['yesterday', '2024-13-01', '2024-02-30', '2024-9-26', '26/09/2024', '2024-09-26T25:00', 'March 7'])(
+    'rejects %j naming the flag',
+    (v) => {
+      const err = usage(() => parseIsoDate('--created-before', v));
+      expect(err.message).toContain('--created-before');
+      expect(err.message).toContain('2024-09-26');
+    },
+  );
+});

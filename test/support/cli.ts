@@ -1,0 +1,71 @@
+// Run ecsimg in-process (runCli with captured streams) or as a real process (bin/ecsimg.js).
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { IO, OutStream } from '../../src/io.js';
+import { runCli } from '../../src/run.js';
+
+export interface Captured extends OutStream {
+  text: string;
+}
+
+export function captured(isTTY = false, columns = 100): Captured {
+  const stream = {
+    text: '',
+    isTTY,
+    columns: isTTY ? columns : undefined,
+    write(chunk: string) {
+      stream.text += chunk;
+    },
+  };
+  return stream;
+}
+
+export interface RunResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export interface InProcessOptions {
+  env?: Record<string, string | undefined>;
+  files?: Record<string, string>;
+  homeDir?: string;
+  tty?: boolean;
+  color?: boolean;
+  columns?: number;
+  signal?: AbortSignal;
+}
+
+export async function runInProcess(argv: string[], options: InProcessOptions = {}): Promise<RunResult> {
+  const stdout = captured(options.tty ?? false, options.columns);
+  const stderr = captured(options.tty ?? false, options.columns);
+  const io: IO = { stdout, stderr, color: options.color ?? false };
+  const files = options.files ?? {};
+  const code = await runCli(argv, {
+    io,
+    env: options.env ?? {},
+    homeDir: options.homeDir ?? '/home/test',
+    readFile: (path) => files[path],
+    signal: options.signal ?? new AbortController().signal,
+  });
+  return { code, stdout: stdout.text, stderr: stderr.text };
+}
+
+export const BIN = fileURLToPath(new URL('../../bin/ecsimg.js', import.meta.url));
+
+/** Spawns the built CLI with exactly `env` (plus PATH), no TTY. */
+export function runBin(argv: string[], env: Record<string, string> = {}, input?: string): Promise<RunResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...argv], {
+      env: { PATH: process.env.PATH ?? '', HOME: '/nonexistent-home', ...env },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (code, signal) => resolve({ code: code ?? (signal === 'SIGINT' ? 130 : -1), stdout, stderr }));
+    child.stdin.end(input);
+  });
+}
