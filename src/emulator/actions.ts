@@ -1,0 +1,64 @@
+// The API actions the emulator implements, run after the gateway checks passed.
+
+import type { ImageCatalogue } from './catalogue.js';
+import { apiError } from './errors.js';
+import type { FaultInjector } from './faults.js';
+import { parseImageQuery, runImageQuery } from './query.js';
+
+type Params = Readonly<Record<string, string>>;
+
+export const API_VERSION = '2014-05-26';
+
+export interface ActionContext {
+  catalogue: ImageCatalogue;
+  faults: FaultInjector;
+  requestId: string;
+}
+
+type Handler = (params: Params, ctx: ActionContext) => object;
+
+const HANDLERS: Readonly<Record<string, Handler>> = {
+  DescribeImages: describeImages,
+  DescribeRegions: describeRegions,
+};
+
+export function isKnownAction(action: string): boolean {
+  return Object.hasOwn(HANDLERS, action);
+}
+
+export function runAction(action: string, params: Params, ctx: ActionContext): object {
+  const handler = HANDLERS[action];
+  if (!handler) throw apiError('InvalidAction.NotFound');
+  return handler(params, ctx);
+}
+
+function describeImages(params: Params, ctx: ActionContext): object {
+  const query = parseImageQuery(params, (id) => ctx.catalogue.hasRegion(id));
+  if (query.dryRun) throw apiError('DryRunOperation');
+  const churn = ctx.faults.churnBefore(query.regionId);
+  if (churn) ctx.catalogue.churn(query.regionId, churn.add, churn.remove);
+  const page = runImageQuery(ctx.catalogue.sorted(query.regionId), query);
+  return {
+    RequestId: ctx.requestId,
+    RegionId: query.regionId,
+    TotalCount: page.totalCount,
+    PageNumber: query.pageNumber,
+    PageSize: query.pageSize,
+    Images: { Image: page.images },
+  };
+}
+
+function describeRegions(params: Params, ctx: ActionContext): object {
+  const english = (params.AcceptLanguage ?? '').toLowerCase().startsWith('en');
+  return {
+    RequestId: ctx.requestId,
+    Regions: {
+      Region: ctx.catalogue.regions().map((r) => ({
+        RegionId: r.RegionId,
+        LocalName: english ? r.LocalNameEn : r.LocalName,
+        RegionEndpoint: r.RegionEndpoint,
+        Status: r.Status,
+      })),
+    },
+  };
+}

@@ -1,0 +1,32 @@
+// The local ECS API emulator (SPEC section 8): startEmulator() and what tests need beside it.
+
+export { startEmulator } from './server.js';
+export { describeEmulator, EMULATOR_DEFAULT_REGION } from './banner.js';
+export { DEFAULT_IMAGES_PER_REGION, SELF_OWNER_ID, compareImages } from './catalogue.js';
+export {
+  EMULATOR_CREDENTIALS,
+  EMULATOR_EXPIRED_STS_CREDENTIALS,
+  EMULATOR_FORBIDDEN_CREDENTIALS,
+  EMULATOR_STS_CREDENTIALS,
+} from './credentials.js';
+export { serializeJson } from './json.js';
+export { computeSignature, percentEncode, stringToSign } from './signature.js';
+export type {
+  AccessKeyCredentials,
+  Catalogue,
+  CatalogueDiskDeviceMapping,
+  CatalogueImage,
+  CatalogueRegion,
+  CatalogueTag,
+  EmulatorOptions,
+  EmulatorStats,
+  Faults,
+  ImageArchitecture,
+  ImageOSType,
+  ImageOwnerAlias,
+  ImageStatus,
+  ImageUsage,
+  ReceivedRequest,
+  RunningEmulator,
+  StsCredentials,
+} from './types.js';

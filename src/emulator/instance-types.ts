@@ -1,0 +1,17 @@
+// Enough of the ECS instance-type catalogue to answer "images usable with this type":
+// the type's CPU architecture decides.
+
+import type { ImageArchitecture } from './types.js';
+
+const X86_FAMILIES = ['g6', 'c6', 'r6', 'g6e', 'c6e', 'r6e', 'g7', 'c7', 'r7', 'hfg7', 'g8i', 'c8i', 'r8i', 'u1', 't6', 'e'];
+const ARM_FAMILIES = ['g6r', 'c6r', 'g8y', 'c8y', 'r8y'];
+const SIZES = ['small', 'medium', 'large', 'xlarge', '2xlarge', '4xlarge', '8xlarge', '16xlarge'];
+
+/** Architecture of the images an instance type can run, or undefined for an unknown type. */
+export function instanceTypeArchitecture(instanceType: string): ImageArchitecture | undefined {
+  const m = /^ecs\.([a-z0-9-]+)\.([a-z0-9]+)$/.exec(instanceType);
+  if (!m || !SIZES.includes(m[2] ?? '')) return undefined;
+  if (X86_FAMILIES.includes(m[1] ?? '')) return 'x86_64';
+  if (ARM_FAMILIES.includes(m[1] ?? '')) return 'arm64';
+  return undefined;
+}

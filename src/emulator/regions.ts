@@ -1,0 +1,44 @@
+// The regions the emulator serves, with the names DescribeRegions gives them.
+
+import type { CatalogueRegion } from './types.js';
+
+interface RegionSeed {
+  id: string;
+  zh: string;
+  en: string;
+  /** the two characters real resource IDs in the region start with (m-bp1..., s-bp1...) */
+  idPrefix: string;
+}
+
+const SEEDS: readonly RegionSeed[] = [
+  { id: 'cn-qingdao', zh: '华北1（青岛）', en: 'China (Qingdao)', idPrefix: 'm5' },
+  { id: 'cn-beijing', zh: '华北2（北京）', en: 'China (Beijing)', idPrefix: '2z' },
+  { id: 'cn-zhangjiakou', zh: '华北3（张家口）', en: 'China (Zhangjiakou)', idPrefix: '8v' },
+  { id: 'cn-huhehaote', zh: '华北5（呼和浩特）', en: 'China (Hohhot)', idPrefix: 'hp' },
+  { id: 'cn-hangzhou', zh: '华东1（杭州）', en: 'China (Hangzhou)', idPrefix: 'bp' },
+  { id: 'cn-shanghai', zh: '华东2（上海）', en: 'China (Shanghai)', idPrefix: 'uf' },
+  { id: 'cn-shenzhen', zh: '华南1（深圳）', en: 'China (Shenzhen)', idPrefix: 'wz' },
+  { id: 'cn-chengdu', zh: '西南1（成都）', en: 'China (Chengdu)', idPrefix: '2v' },
+  { id: 'cn-hongkong', zh: '中国香港', en: 'China (Hong Kong)', idPrefix: 'j6' },
+  { id: 'ap-northeast-1', zh: '日本（东京）', en: 'Japan (Tokyo)', idPrefix: '6w' },
+  { id: 'ap-southeast-1', zh: '新加坡', en: 'Singapore', idPrefix: 't4' },
+  { id: 'ap-southeast-5', zh: '印度尼西亚（雅加达）', en: 'Indonesia (Jakarta)', idPrefix: 'k1' },
+  { id: 'us-west-1', zh: '美国（硅谷）', en: 'US (Silicon Valley)', idPrefix: 'rj' },
+  { id: 'us-east-1', zh: '美国（弗吉尼亚）', en: 'US (Virginia)', idPrefix: '0x' },
+  { id: 'eu-central-1', zh: '德国（法兰克福）', en: 'Germany (Frankfurt)', idPrefix: 'gw' },
+  { id: 'eu-west-1', zh: '英国（伦敦）', en: 'UK (London)', idPrefix: 'd7' },
+];
+
+export const REGIONS: readonly CatalogueRegion[] = SEEDS.map((s) =>
+  Object.freeze({
+    RegionId: s.id,
+    LocalName: s.zh,
+    LocalNameEn: s.en,
+    RegionEndpoint: `ecs.${s.id}.aliyuncs.com`,
+    Status: 'available' as const,
+  }),
+);
+
+export function regionIdPrefix(regionId: string): string {
+  return SEEDS.find((s) => s.id === regionId)?.idPrefix ?? 'xx';
+}

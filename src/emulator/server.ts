@@ -1,0 +1,192 @@
+// The HTTP side: one request -> parameters -> faults -> gateway checks -> action -> JSON.
+
+import { Buffer } from 'node:buffer';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { API_VERSION, isKnownAction, runAction } from './actions.js';
+import { Authenticator } from './auth.js';
+import { ImageCatalogue } from './catalogue.js';
+import {
+  EMULATOR_CREDENTIALS,
+  EMULATOR_EXPIRED_STS_CREDENTIALS,
+  EMULATOR_FORBIDDEN_CREDENTIALS,
+  EMULATOR_STS_CREDENTIALS,
+} from './credentials.js';
+import { ApiError, apiError, errorBody, missingParameter, newRequestId } from './errors.js';
+import { FaultInjector } from './faults.js';
+import { serializeJson } from './json.js';
+import { StatsRecorder } from './stats.js';
+import type { EmulatorOptions, RunningEmulator } from './types.js';
+
+const MAX_BODY_BYTES = 1024 * 1024;
+
+type Params = Record<string, string>;
+
+export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
+  const host = options.host ?? '127.0.0.1';
+  const catalogue = new ImageCatalogue(options.imagesPerRegion);
+  const faults = new FaultInjector(options.faults);
+  const recorder = new StatsRecorder();
+  const auth = new Authenticator();
+  const pendingDelays = new Set<() => void>();
+  let closing = false;
+
+  const delay = (ms: number): Promise<void> =>
+    new Promise((resolve) => {
+      const done = (): void => {
+        clearTimeout(timer);
+        pendingDelays.delete(done);
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      pendingDelays.add(done);
+    });
+
+  const hostIdFor = (regionId: string | undefined): string =>
+    regionId !== undefined && catalogue.hasRegion(regionId) ? `ecs.${regionId}.aliyuncs.com` : 'ecs.aliyuncs.com';
+
+  const sendError = (res: ServerResponse, error: ApiError, regionId: string | undefined): void => {
+    const requestId = newRequestId();
+    const headers: Record<string, string> = {};
+    const retryAfter = faults.retryAfterMs;
+    if (retryAfter !== undefined && (error.status >= 500 || error.code.startsWith('Throttling'))) headers['x-acs-retry-after'] = String(retryAfter);
+    send(res, error.status, 'application/json;charset=utf-8', serializeJson(errorBody(error, requestId, hostIdFor(regionId))), requestId, headers);
+  };
+
+  const serve = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    recorder.begin();
+    res.once('close', () => recorder.end());
+
+    const method = (req.method ?? 'GET').toUpperCase();
+    const url = new URL(req.url ?? '/', 'http://emulator.invalid');
+    const params: Params = {};
+    for (const [key, value] of url.searchParams) if (!Object.hasOwn(params, key)) params[key] = value;
+    if (method === 'POST') {
+      const body = await readBody(req);
+      if (body === undefined) {
+        res.destroy();
+        return;
+      }
+      for (const [key, value] of new URLSearchParams(body)) params[key] = value;
+    }
+    recorder.record(method, params);
+
+    const regionId = params.RegionId;
+    const decision = faults.decide(regionId);
+    if (decision.kind === 'hang') return;
+    const latency = faults.latencyMs(regionId);
+    if (latency > 0) await delay(latency);
+    if (closing) return;
+
+    if (decision.kind === 'html') {
+      const headers: Record<string, string> = {};
+      if (faults.retryAfterMs !== undefined) headers['x-acs-retry-after'] = String(faults.retryAfterMs);
+      send(res, decision.status, 'text/html', htmlErrorPage(decision.status), undefined, headers);
+      return;
+    }
+    if (decision.kind === 'error') {
+      sendError(res, apiError(decision.code), regionId);
+      return;
+    }
+
+    try {
+      if (url.pathname !== '/' || (method !== 'GET' && method !== 'POST')) throw apiError('InvalidAction.NotFound');
+      if (!params.Action) throw new ApiError('MissingParameter', 400, 'The input parameter "Action" that is mandatory for processing this request is not supplied.');
+      if (!params.Version) throw missingParameter('Version');
+      if (params.Version !== API_VERSION) throw apiError('InvalidVersion');
+      if (!isKnownAction(params.Action)) throw apiError('InvalidAction.NotFound');
+      auth.authenticate(method, params, Date.now());
+      const requestId = newRequestId();
+      const result = runAction(params.Action, params, { catalogue, faults, requestId });
+      send(res, 200, 'application/json;charset=utf-8', serializeJson(result), requestId);
+    } catch (error) {
+      if (error instanceof ApiError) {
+        sendError(res, error, regionId);
+      } else {
+        // a bug in the emulator: say so in the body rather than hang the client
+        sendError(res, apiError('InternalError', `emulator bug: ${error instanceof Error ? error.message : String(error)}`), regionId);
+      }
+    }
+  };
+
+  const server = createServer((req, res) => {
+    serve(req, res).catch(() => res.destroy());
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+  const endpoint = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+
+  return {
+    endpoint,
+    port,
+    credentials: { ...EMULATOR_CREDENTIALS },
+    stsCredentials: { ...EMULATOR_STS_CREDENTIALS },
+    expiredStsCredentials: { ...EMULATOR_EXPIRED_STS_CREDENTIALS },
+    forbiddenCredentials: { ...EMULATOR_FORBIDDEN_CREDENTIALS },
+    catalogue,
+    stats: recorder.stats,
+    setFaults(next) {
+      faults.set(next);
+      catalogue.resetChurn();
+    },
+    resetStats() {
+      recorder.reset();
+    },
+    close() {
+      if (closing) return Promise.resolve();
+      closing = true;
+      for (const done of [...pendingDelays]) done();
+      return new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        // hung and keep-alive sockets would otherwise hold close() open
+        server.closeAllConnections();
+      });
+    },
+  };
+}
+
+function send(res: ServerResponse, status: number, contentType: string, body: string, requestId: string | undefined, extra: Record<string, string> = {}): void {
+  if (res.headersSent || res.destroyed) return;
+  const headers: Record<string, string | number> = {
+    'content-type': contentType,
+    'content-length': Buffer.byteLength(body),
+    ...extra,
+  };
+  if (requestId !== undefined) headers['x-acs-request-id'] = requestId;
+  res.writeHead(status, headers);
+  res.end(body);
+}
+
+/** undefined when the body is too large or the client went away */
+function readBody(req: IncomingMessage): Promise<string | undefined> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        resolve(undefined);
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', () => resolve(undefined));
+    req.on('close', () => resolve(undefined));
+  });
+}
+
+const STATUS_TEXT: Record<number, string> = { 502: 'Bad Gateway', 503: 'Service Temporarily Unavailable' };
+
+function htmlErrorPage(status: number): string {
+  const title = `${status} ${STATUS_TEXT[status] ?? 'Error'}`;
+  return `<html>\r\n<head><title>${title}</title></head>\r\n<body>\r\n<center><h1>${title}</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n`;
+}

@@ -1,0 +1,149 @@
+// A tiny RPC client written apart from the emulator's own signature code, so a mistake
+// there cannot cancel itself out, plus an independent DescribeImages filter.
+
+import { createHmac, randomUUID } from 'node:crypto';
+import type { Catalogue, CatalogueImage } from '../../src/emulator/index.js';
+
+export interface TestCredentials {
+  accessKeyId: string;
+  accessKeySecret: string;
+  securityToken?: string;
+}
+
+export interface CallOptions {
+  method?: 'GET' | 'POST';
+  credentials: TestCredentials;
+  /** common parameters to leave out */
+  omit?: string[];
+  /** common parameters to replace (before signing) */
+  override?: Record<string, string>;
+  /** send this Signature instead of the right one */
+  signature?: string;
+}
+
+export interface CallResult {
+  status: number;
+  headers: Headers;
+  text: string;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  body: any;
+}
+
+function rfc3986(value: string): string {
+  return encodeURIComponent(value).replace(/!/g, '%21').replace(/'/g, '%27').replace(/\(/g, '%28').replace(/\)/g, '%29').replace(/\*/g, '%2A');
+}
+
+export function signV1(method: string, params: Record<string, string>, secret: string): string {
+  const canonical = Object.keys(params)
+    .filter((k) => k !== 'Signature')
+    .map((k) => [rfc3986(k), rfc3986(params[k] ?? '')] as const)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([k, v]) => `${k}=${v}`)
+    .join('&');
+  const text = `${method}&${rfc3986('/')}&${rfc3986(canonical)}`;
+  return createHmac('sha1', `${secret}&`).update(text).digest('base64');
+}
+
+export function nowTimestamp(offsetMs = 0): string {
+  return `${new Date(Date.now() + offsetMs).toISOString().slice(0, 19)}Z`;
+}
+
+export function buildParams(action: string, params: Record<string, string>, options: CallOptions): Record<string, string> {
+  const method = options.method ?? 'POST';
+  const all: Record<string, string> = {
+    Action: action,
+    Format: 'JSON',
+    Version: '2014-05-26',
+    AccessKeyId: options.credentials.accessKeyId,
+    SignatureMethod: 'HMAC-SHA1',
+    SignatureVersion: '1.0',
+    SignatureNonce: randomUUID(),
+    Timestamp: nowTimestamp(),
+    ...(options.credentials.securityToken ? { SecurityToken: options.credentials.securityToken } : {}),
+    ...params,
+    ...options.override,
+  };
+  for (const name of options.omit ?? []) delete all[name];
+  if (!options.omit?.includes('Signature')) all.Signature = options.signature ?? signV1(method, all, options.credentials.accessKeySecret);
+  return all;
+}
+
+export async function send(endpoint: string, method: 'GET' | 'POST', params: Record<string, string>): Promise<CallResult> {
+  const form = new URLSearchParams(params).toString();
+  const response =
+    method === 'GET'
+      ? await fetch(`${endpoint}/?${form}`)
+      : await fetch(`${endpoint}/`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form });
+  const text = await response.text();
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    body = undefined;
+  }
+  return { status: response.status, headers: response.headers, text, body };
+}
+
+export function call(endpoint: string, action: string, params: Record<string, string>, options: CallOptions): Promise<CallResult> {
+  const method = options.method ?? 'POST';
+  return send(endpoint, method, buildParams(action, params, options));
+}
+
+/** Every ImageId of every page, in order, plus the TotalCount each page reported. */
+export async function listAll(endpoint: string, params: Record<string, string>, credentials: TestCredentials): Promise<{ ids: string[]; totals: number[] }> {
+  const ids: string[] = [];
+  const totals: number[] = [];
+  for (let page = 1; ; page++) {
+    const r = await call(endpoint, 'DescribeImages', { PageSize: '100', ...params, PageNumber: String(page) }, { credentials });
+    if (r.status !== 200) throw new Error(`page ${page}: ${r.status} ${r.text}`);
+    totals.push(r.body.TotalCount);
+    const images = r.body.Images.Image as { ImageId: string }[];
+    ids.push(...images.map((i) => i.ImageId));
+    if (images.length === 0 || ids.length >= r.body.TotalCount) break;
+  }
+  return { ids, totals };
+}
+
+export interface ExpectedFilter {
+  imageIds?: string[];
+  /** undefined: Available only; 'ALL': everything */
+  statuses?: string[] | 'ALL';
+  name?: string;
+  owner?: string;
+  usage?: string;
+  tags?: { key: string; value?: string }[];
+  family?: string;
+  osType?: string;
+  architecture?: string;
+  snapshotId?: string;
+  /** ISO strings, inclusive */
+  createdFrom?: string;
+  createdTo?: string;
+}
+
+/** DescribeImages semantics re-stated plainly over catalogue.images(): the yardstick for the server. */
+export function expectedImages(catalogue: Catalogue, regionId: string, f: ExpectedFilter): CatalogueImage[] {
+  const statuses = f.statuses ?? ['Available'];
+  const owners = f.owner ? [f.owner] : ['system', 'self', 'others'];
+  const result = catalogue.images(regionId).filter((image) => {
+    if (!owners.includes(image.ImageOwnerAlias)) return false;
+    if (statuses !== 'ALL' && !statuses.includes(image.Status)) return false;
+    if (f.imageIds && !f.imageIds.includes(image.ImageId)) return false;
+    if (f.name !== undefined && !image.ImageName.toLowerCase().includes(f.name.toLowerCase())) return false;
+    if (f.usage !== undefined && image.Usage !== f.usage) return false;
+    if (f.family !== undefined && image.ImageFamily !== f.family) return false;
+    if (f.osType !== undefined && image.OSType !== f.osType) return false;
+    if (f.architecture !== undefined && image.Architecture !== f.architecture) return false;
+    if (f.snapshotId !== undefined && !image.DiskDeviceMappings.DiskDeviceMapping.map((d) => d.SnapshotId).includes(f.snapshotId)) return false;
+    const created = Date.parse(image.CreationTime);
+    if (f.createdFrom !== undefined && created < Date.parse(f.createdFrom)) return false;
+    if (f.createdTo !== undefined && created > Date.parse(f.createdTo)) return false;
+    for (const t of f.tags ?? []) {
+      const values = image.Tags.Tag.filter((tag) => tag.TagKey === t.key).map((tag) => tag.TagValue);
+      if (values.length === 0) return false;
+      if (t.value && !values.includes(t.value)) return false;
+    }
+    return true;
+  });
+  return result.sort((a, b) => Date.parse(b.CreationTime) - Date.parse(a.CreationTime) || (a.ImageId < b.ImageId ? -1 : a.ImageId > b.ImageId ? 1 : 0));
+}
