@@ -14,11 +14,23 @@ const run = (args: string[]) => runInProcess(args, { env: emulator.env() });
 
 describe('client-side work on the listing', () => {
   it('--latest prints the newest matching image, in the chosen format', async () => {
-    const result = await run(['list', '--owner', 'system', '--name', 'ubuntu_22', '--latest', '-o', 'tsv', '--columns', 'ImageId', '--no-header']);
+    const args = ['list', '--owner', 'system', '--name', 'ubuntu_22', '--arch', 'x86_64', '--latest', '-o', 'tsv', '--columns', 'ImageId', '--no-header'];
+    const result = await run(args);
     expect(result.code).toBe(0);
-    const candidates = systemImages().filter((i) => i.ImageName!.toLowerCase().includes('ubuntu_22'));
-    const newest = [...candidates].sort((a, b) => (a.CreationTime! < b.CreationTime! ? 1 : -1))[0]!;
+    const candidates = systemImages().filter((i) => i.ImageName!.toLowerCase().includes('ubuntu_22') && i.Architecture === 'x86_64');
+    const newestTime = candidates.map((i) => i.CreationTime!).sort().at(-1);
+    // ties go to the first in the API's order
+    const newest = candidates.find((i) => i.CreationTime === newestTime)!;
     expect(result.stdout).toBe(`${newest.ImageId}\n`);
+  });
+
+  it('--latest breaks a CreationTime tie by the API order', async () => {
+    const result = await run(['list', '--owner', 'system', '--name', 'ubuntu_22', '--latest', '-o', 'json']);
+    const [image] = JSON.parse(result.stdout) as Image[];
+    const candidates = systemImages().filter((i) => i.ImageName!.toLowerCase().includes('ubuntu_22'));
+    const newestTime = candidates.map((i) => i.CreationTime!).sort().at(-1);
+    expect(candidates.filter((i) => i.CreationTime === newestTime).length).toBeGreaterThan(1);
+    expect(image!.ImageId).toBe(candidates.find((i) => i.CreationTime === newestTime)!.ImageId);
   });
 
   it('--latest with no match is exit 5 and prints nothing', async () => {
