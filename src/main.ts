@@ -42,7 +42,9 @@ process.stdout.on('error', (err: NodeJS.ErrnoException) => {
 });
 process.on('SIGINT', () => {
   controller.abort();
-  process.stderr.write('\necsimg: interrupted\n');
+  // On a terminal, wipe the spinner's line rather than leave a stale frame behind.
+  process.stderr.write(process.stderr.isTTY ? '\r\x1b[K' : '\n');
+  process.stderr.write('ecsimg: interrupted\n');
   process.exit(130);
 });
 

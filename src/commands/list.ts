@@ -23,8 +23,10 @@ export async function listRun(options: ListOptions, session: Session, io: IO): P
   }
   const multiRegion = regionIds.length > 1;
   const collectAll = options.sort !== undefined || options.latest || query !== undefined;
-  // Without client-side work the pager can stop at --limit by itself.
-  const pagerLimit = collectAll || options.nameRegex ? undefined : options.limit;
+  // --limit counts images after --name-regex, --sort and --latest; otherwise the pager
+  // itself stops at it (a --query sees the first n images).
+  const clientSideSelection = options.sort !== undefined || options.latest || options.nameRegex !== undefined;
+  const pagerLimit = clientSideSelection ? undefined : options.limit;
 
   const limiter = createLimiter(options.concurrency);
   const failures: { regionId: string; error: EcsimgError }[] = [];
@@ -99,10 +101,10 @@ export async function listRun(options: ListOptions, session: Session, io: IO): P
         let rows = page.filter(matches);
         if (options.limit !== undefined) rows = rows.slice(0, options.limit - count);
         count += rows.length;
-        progress.clear();
         if (rows.length > 0) formatter.write(rows);
         if (options.limit !== undefined && count >= options.limit) break;
       }
+      progress.clear();
       formatter.end();
     }
   } finally {

@@ -131,3 +131,13 @@ describe('client-side work on the listing', () => {
     expect(table.stdout.trimEnd().split('\n')).toHaveLength(2);
   });
 });
+
+describe('--limit with --query', () => {
+  it('the query sees the first n images, and only the pages they need are fetched', async () => {
+    emulator.current.resetStats();
+    const result = await run(['list', '--owner', 'system', '--page-size', '2', '--limit', '6', '-o', 'json', '--query', '[].ImageId']);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toEqual(systemImages().slice(0, 6).map((i) => i.ImageId));
+    expect(emulator.current.stats.total).toBe(3);
+  });
+});
