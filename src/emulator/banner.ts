@@ -1,4 +1,5 @@
-// What `ecsimg emulator` prints: the endpoint and `export` lines a shell can eval.
+// What `ecsimg emulator` prints: shell lines (comments and `export`s), so the output can be
+// saved to a file and sourced.
 
 import type { RunningEmulator } from './types.js';
 
@@ -7,7 +8,7 @@ export const EMULATOR_DEFAULT_REGION = 'cn-hangzhou';
 export function describeEmulator(running: Pick<RunningEmulator, 'endpoint' | 'credentials' | 'stsCredentials' | 'forbiddenCredentials'>): string {
   const { endpoint, credentials, stsCredentials, forbiddenCredentials } = running;
   return [
-    `ECS emulator listening on ${endpoint}`,
+    `# ECS emulator listening on ${endpoint}`,
     `export ALIBABA_CLOUD_ACCESS_KEY_ID=${credentials.accessKeyId}`,
     `export ALIBABA_CLOUD_ACCESS_KEY_SECRET=${credentials.accessKeySecret}`,
     `export ALIBABA_CLOUD_ECS_ENDPOINT=${endpoint}`,

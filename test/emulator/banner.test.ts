@@ -13,7 +13,7 @@ describe('describeEmulator', () => {
   it('prints the endpoint and export lines for the test key', () => {
     const lines = describeEmulator(running).split('\n');
     expect(lines.slice(0, 5)).toEqual([
-      'ECS emulator listening on http://127.0.0.1:40123',
+      '# ECS emulator listening on http://127.0.0.1:40123',
       `export ALIBABA_CLOUD_ACCESS_KEY_ID=${EMULATOR_CREDENTIALS.accessKeyId}`,
       `export ALIBABA_CLOUD_ACCESS_KEY_SECRET=${EMULATOR_CREDENTIALS.accessKeySecret}`,
       'export ALIBABA_CLOUD_ECS_ENDPOINT=http://127.0.0.1:40123',
