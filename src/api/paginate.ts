@@ -46,7 +46,9 @@ export async function* describeImagesPages(fetchPage: FetchPage, options: Paging
   const take = (response: DescribeImagesResponse): { fresh: Image[]; done: boolean } => {
     const images = response.Images.Image;
     const fresh = images.filter((image) => !seen.has(image.ImageId));
-    for (const image of fresh) seen.add(image.ImageId);
+    // pop-core's JSON parser returns strings that are slices of the whole response text: an
+    // ImageId kept as it is would keep every page's body alive until the listing ends.
+    for (const image of fresh) seen.add((' ' + image.ImageId).slice(1));
     const room = limit === undefined ? Infinity : limit - emitted;
     const kept = fresh.length > room ? fresh.slice(0, room) : fresh;
     emitted += kept.length;
