@@ -1,0 +1,91 @@
+// SPEC section 6: --help, --version and usage errors load nothing heavy. Each case spawns
+// bin/ecsimg.js with a preload that records every module the process resolves (ESM resolve
+// hook and CommonJS Module._load), then asserts on the packages in that record. The cases
+// that must load pop-core and csv-stringify prove both routes of the recorder work.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { BIN } from '../support/cli.js';
+import { useEmulator } from '../support/emulator.js';
+
+const PRELOAD = fileURLToPath(new URL('./loadRecorder.mjs', import.meta.url));
+const HEAVY = ['@alicloud/pop-core', 'ora', 'cli-table3', 'csv-stringify', 'jmespath'];
+
+const emulator = useEmulator();
+const logDir = mkdtempSync(join(tmpdir(), 'ecsimg-startup-'));
+afterAll(() => rmSync(logDir, { recursive: true, force: true }));
+let runs = 0;
+
+/** The package a specifier or a resolved path/URL belongs to, for bare specifiers and node_modules paths. */
+function packageOf(name: string): string | undefined {
+  const inNodeModules = /.*\/node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(name);
+  if (inNodeModules) return inNodeModules[1];
+  if (/^(?:[./]|node:|file:|data:)/.test(name) || name === '') return undefined;
+  return /^(?:@[^/]+\/)?[^/]+/.exec(name)?.[0];
+}
+
+interface Loads {
+  code: number | null;
+  stderr: string;
+  /** every specifier and resolved path or URL the process asked for */
+  names: string[];
+  packages: Set<string>;
+}
+
+function loadsOf(argv: string[]): Promise<Loads> {
+  const log = join(logDir, `run-${(runs += 1)}.log`);
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', PRELOAD, BIN, ...argv], {
+      env: { PATH: process.env.PATH ?? '', HOME: '/nonexistent-home', ...emulator.env(), ECSIMG_LOAD_LOG: log },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (text: string) => (stderr += text));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const names = readFileSync(log, 'utf8')
+        .trimEnd()
+        .split('\n')
+        .flatMap((line) => {
+          const [, specifier = '', ...resolved] = line.split(' ');
+          return [specifier, resolved.join(' ')];
+        });
+      const packages = new Set(names.map(packageOf).filter((pkg): pkg is string => pkg !== undefined));
+      resolve({ code, stderr, names, packages });
+    });
+  });
+}
+
+function heavyIn(loads: Loads): string[] {
+  return HEAVY.filter((name) => loads.packages.has(name));
+}
+
+describe('startup weight', () => {
+  it.each([
+    [['--version'], 0],
+    [['--help'], 0],
+    [['list', '--help'], 0],
+    [['list', '--owner', 'nope'], 2],
+  ])('ecsimg %j loads none of pop-core, ora, cli-table3, csv-stringify, jmespath', async (argv, exitCode) => {
+    const loads = await loadsOf(argv);
+    expect(loads.code, loads.stderr).toBe(exitCode);
+    // the recorder was running: an empty record must not pass for a light start
+    expect(loads.names.some((name) => name.endsWith('/dist/main.js'))).toBe(true);
+    expect(heavyIn(loads)).toEqual([]);
+  });
+
+  it('list -o json against the emulator loads pop-core, and none of the others', async () => {
+    const loads = await loadsOf(['list', '--owner', 'system', '-o', 'json']);
+    expect(loads.code, loads.stderr).toBe(0);
+    expect(heavyIn(loads)).toEqual(['@alicloud/pop-core']);
+  });
+
+  it('list -o csv loads csv-stringify through require, so the CommonJS route is recorded too', async () => {
+    const loads = await loadsOf(['list', '--owner', 'system', '--limit', '1', '-o', 'csv']);
+    expect(loads.code, loads.stderr).toBe(0);
+    expect(heavyIn(loads)).toEqual(['@alicloud/pop-core', 'csv-stringify']);
+  });
+});
