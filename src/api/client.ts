@@ -108,19 +108,22 @@ export async function createEcsApi(options: ClientOptions): Promise<EcsApi> {
 }
 
 /**
- * pop-core parses with json-bigint: null-prototype objects, and BigNumber objects for
- * integers longer than 15 digits. Give plain objects, and bigint for exact big integers.
+ * pop-core parses with json-bigint: BigNumber objects for numbers longer than 15 digits.
+ * They become exact bigint (or a plain number for the rare long fraction), in place:
+ * copying every image would double the garbage of a large listing.
  */
 export function toPlain(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(toPlain);
   if (value === null || typeof value !== 'object') return value;
   if (isBigNumber(value)) {
     const text = value.toFixed();
     return /^-?\d+$/.test(text) ? BigInt(text) : Number(text);
   }
-  const plain: Record<string, unknown> = {};
-  for (const [key, field] of Object.entries(value)) plain[key] = toPlain(field);
-  return plain;
+  const fields = value as Record<string, unknown>;
+  for (const key of Object.keys(fields)) {
+    const field = fields[key];
+    if (field !== null && typeof field === 'object') fields[key] = toPlain(field);
+  }
+  return value;
 }
 
 function isBigNumber(value: object): value is { toFixed(): string } {
