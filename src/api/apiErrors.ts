@@ -177,6 +177,15 @@ const RULES: readonly Rule[] = [
     hint: () => 'use the AccessKeyId, secret and token from the same STS answer',
   },
   {
+    // The gateway's answer to an STS AccessKeyId (STS.…) sent without its token; the
+    // generic Missing* rule would call it an ecsimg bug and exit 2.
+    code: 'MissingSecurityToken',
+    kind: 'credentials',
+    message: () => 'the AccessKeyId is a temporary STS key, but no security token was sent with it',
+    hint: () =>
+      'set ALIBABA_CLOUD_SECURITY_TOKEN (or ALICLOUD_SECURITY_TOKEN) to the token from the same STS answer, or use a profile in StsToken mode',
+  },
+  {
     code: 'InvalidSecurityToken*',
     kind: 'credentials',
     message: () => 'the STS security token was rejected',

@@ -1,0 +1,135 @@
+// The emulator's fault flags, parsed purely into the emulator's Faults (and back into words).
+import { describe, expect, it } from 'vitest';
+import {
+  describeFaults,
+  parseEmulatorOptions,
+  parseFaults,
+  type RawEmulatorFlags,
+} from '../../src/commands/emulatorOptions.js';
+import { UsageError } from '../../src/errors.js';
+
+function usage(flags: RawEmulatorFlags): UsageError {
+  try {
+    parseFaults(flags);
+  } catch (err) {
+    expect(err).toBeInstanceOf(UsageError);
+    expect((err as UsageError).exitCode).toBe(2);
+    return err as UsageError;
+  }
+  throw new Error(`expected a UsageError for ${JSON.stringify(flags)}`);
+}
+
+describe('parseFaults: valid values', () => {
+  it.each<[RawEmulatorFlags, object]>([
+    [{}, {}],
+    [{ latency: '250' }, { latencyMs: 250 }],
+    [{ latency: ' 0 ' }, { latencyMs: 0 }],
+    [{ throttle: 'first:3' }, { throttle: { firstN: 3 } }],
+    [{ throttle: 'FIRST : 0' }, { throttle: { firstN: 0 } }],
+    [{ throttle: '30%' }, { throttle: { rate: 0.3 } }],
+    [{ throttle: '7%' }, { throttle: { rate: 0.07 } }],
+    [{ throttle: '2.5%' }, { throttle: { rate: 0.025 } }],
+    [{ throttle: '100%' }, { throttle: { rate: 1 } }],
+    [{ fail: '2:503' }, { fail: { count: 2, status: 503 } }],
+    [{ fail: '1 : 500' }, { fail: { count: 1, status: 500 } }],
+    [{ htmlErrors: '502' }, { htmlErrors: { status: 502 } }],
+    [{ htmlErrors: '3:503' }, { htmlErrors: { count: 3, status: 503 } }],
+    [{ hangAfter: '0' }, { hangAfter: 0 }],
+    [{ retryAfter: '300' }, { retryAfterMs: 300 }],
+    [{ churn: '1:5:3' }, { churn: { afterRequests: 1, add: 5, remove: 3 } }],
+    [{ fail: '1:503', faultRegions: 'cn-beijing,cn-hangzhou,cn-beijing' }, { fail: { count: 1, status: 503 }, regions: ['cn-beijing', 'cn-hangzhou'] }],
+  ])('%j -> %j', (flags, faults) => {
+    expect(parseFaults(flags)).toEqual(faults);
+  });
+
+  it('parseEmulatorOptions carries the faults beside port and host', () => {
+    expect(parseEmulatorOptions({ port: '0', throttle: 'first:2', retryAfter: '100' })).toEqual({
+      port: 0,
+      host: '127.0.0.1',
+      imagesPerRegion: undefined,
+      faults: { throttle: { firstN: 2 }, retryAfterMs: 100 },
+    });
+    expect(parseEmulatorOptions({}).faults).toEqual({});
+  });
+});
+
+describe('parseFaults: bad values are exit 2 naming the flag and its syntax', () => {
+  it.each<[RawEmulatorFlags, RegExp]>([
+    [{ latency: '-1' }, /^invalid value "-1" for --latency; expected <ms>/],
+    [{ latency: '1.5' }, /--latency; expected <ms>/],
+    [{ latency: '1e3' }, /--latency/],
+    [{ latency: '' }, /--latency/],
+    [{ latency: '600001' }, /--latency/],
+    [{ throttle: 'first:' }, /--throttle; expected first:<n> .* or <p>%/],
+    [{ throttle: 'first:-2' }, /--throttle/],
+    [{ throttle: '101%' }, /--throttle/],
+    [{ throttle: 'often' }, /--throttle; expected first:<n>/],
+    [{ throttle: '%' }, /--throttle/],
+    [{ fail: '503' }, /^invalid value "503" for --fail; expected <n>:<status>/],
+    [{ fail: '2:404' }, /^invalid status "404" in --fail "2:404"; the emulator sends 500 or 503 here/],
+    [{ fail: '2:503:1' }, /--fail; expected <n>:<status>/],
+    [{ fail: 'x:503' }, /--fail/],
+    [{ fail: ':503' }, /--fail/],
+    [{ htmlErrors: '500' }, /^invalid status "500" in --html-errors "500"; the emulator sends 502 or 503 here/],
+    [{ htmlErrors: '1:200' }, /--html-errors/],
+    [{ htmlErrors: 'a:502' }, /--html-errors; expected <status> .* or <n>:<status>/],
+    [{ hangAfter: 'never' }, /--hang-after; expected <n>/],
+    [{ retryAfter: '-5' }, /--retry-after; expected <ms>/],
+    [{ churn: '1:5' }, /^invalid value "1:5" for --churn; expected <after>:<add>:<remove>/],
+    [{ churn: '1:5:x' }, /--churn/],
+    [{ faultRegions: 'cn-hangzhou' }, /^--fault-regions limits the other fault flags, but none was given$/],
+    [{ fail: '1:503', faultRegions: 'mars-north-1' }, /^--fault-regions: the emulator does not serve "mars-north-1"$/],
+    [{ fail: '1:503', faultRegions: 'cn-hangzhou,,cn-beijing' }, /empty item in --fault-regions/],
+  ])('%j', (flags, message) => {
+    const err = usage(flags);
+    expect(err.message).toMatch(message);
+    expect(err.message).not.toContain('\n');
+  });
+
+  it('a bare number for --throttle is ambiguous: the message offers both readings', () => {
+    expect(usage({ throttle: '3' }).message).toBe('ambiguous value "3" for --throttle; write first:3 (the first 3 requests) or 3% (that share of requests)');
+    expect(usage({ throttle: '0.3' }).message).toBe('ambiguous value "0.3" for --throttle; write 30% (that share of requests)');
+    expect(usage({ throttle: '1' }).message).toContain('first:1 (the first request) or 100%');
+  });
+
+  it('an unknown fault region lists the ones the emulator serves', () => {
+    expect(usage({ latency: '5', faultRegions: 'cn-hangzhou,eu-nowhere-9' }).hint).toMatch(/^its regions: .*cn-hangzhou/);
+  });
+});
+
+describe('describeFaults (the banner on stderr)', () => {
+  it('says nothing without faults', () => {
+    expect(describeFaults({})).toEqual([]);
+  });
+
+  it('has one line per fault, the regions last', () => {
+    expect(
+      describeFaults(
+        parseFaults({
+          latency: '200',
+          throttle: '30%',
+          fail: '1:500',
+          htmlErrors: '502',
+          hangAfter: '4',
+          retryAfter: '300',
+          churn: '1:5:3',
+          faultRegions: 'cn-beijing',
+        }),
+      ),
+    ).toEqual([
+      'latency: every answer delayed by 200 ms',
+      'throttle: Throttling.User (HTTP 400) for 30% of requests (seeded)',
+      'fail: InternalError (HTTP 500) for the next 1 request',
+      'html-errors: an HTML 502 page for every request',
+      'hang-after: the first 4 requests answered, then none',
+      'retry-after: x-acs-retry-after: 300 on throttled and 5xx answers',
+      'churn: after 1 request to DescribeImages, a region gains 5 and loses 3 images',
+      'fault-regions: only requests for cn-beijing',
+    ]);
+    expect(describeFaults({ throttle: { firstN: 2 }, hangAfter: 0, htmlErrors: { count: 2, status: 503 } })).toEqual([
+      'throttle: Throttling.User (HTTP 400) for the first 2 requests',
+      'html-errors: an HTML 503 page for the next 2 requests',
+      'hang-after: no request is answered',
+    ]);
+  });
+});
