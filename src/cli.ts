@@ -1,15 +1,14 @@
 // Builds the commander program: global options, commands, help. Command bodies are imported
 // only when their command runs, so --help, --version and usage errors load nothing heavy.
 import { Command, Option } from 'commander';
-import { createRequire } from 'node:module';
 import { ARCHITECTURES, IMAGE_STATUSES, OS_TYPES, OWNER_ALIASES, USAGES } from './api/params.js';
 import { OUTPUT_FORMATS } from './output/formats.js';
 import type { RawEmulatorFlags } from './commands/emulatorOptions.js';
 import type { GlobalOptions, RawGlobalFlags } from './commands/globals.js';
 import type { RawListFlags } from './commands/listOptions.js';
 import type { Runtime } from './runtime.js';
+import { VERSION } from './version.js';
 
-export const VERSION: string = (createRequire(import.meta.url)('../package.json') as { version: string }).version;
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
@@ -45,8 +44,9 @@ export function buildProgram(runtime: Runtime): Command {
     .showSuggestionAfterError(true)
     .configureOutput({
       writeOut: (text) => io.stdout.write(text),
-      writeErr: (text) => io.stderr.write(text),
-      // main.ts prints usage errors itself, in the same shape as every other error
+      // Only the help shown as an error (`ecsimg` with no command) comes here; run.ts reports
+      // that, like every usage error, as one short message instead of a help dump.
+      writeErr: () => undefined,
       outputError: () => undefined,
     })
     .exitOverride();
@@ -168,7 +168,23 @@ export function buildProgram(runtime: Runtime): Command {
     .option('--port <n>', 'port to listen on; 0 picks a free one (default 8787)')
     .option('--host <address>', 'address to bind (default 127.0.0.1)')
     .option('--images-per-region <n>', 'system images per region')
-    .addHelpText('after', examples(['ecsimg emulator --port 8787', 'eval "$(ecsimg emulator --port 0 &)"']))
+    .option('--latency <ms>', 'fault: delay every answer by ms milliseconds')
+    .option('--throttle <first:n|p%>', 'fault: Throttling.User for the first n requests (first:3) or a seeded share of them (30%)')
+    .option('--fail <n:status>', 'fault: JSON error for the next n requests, status 500 (InternalError) or 503 (ServiceUnavailable), e.g. 2:503')
+    .option('--html-errors <status|n:status>', 'fault: an nginx HTML page, 502 or 503, for every request (502) or the next n (1:502)')
+    .option('--hang-after <n>', 'fault: answer n requests, then accept the rest and never answer')
+    .option('--retry-after <ms>', 'fault: send x-acs-retry-after: ms with throttled and 5xx answers')
+    .option('--churn <after:add:remove>', 'fault: after that many DescribeImages requests, a region gains add newest images and loses remove, e.g. 1:5:3')
+    .option('--fault-regions <ids>', 'apply the fault flags only to these regions, comma-separated')
+    .addHelpText(
+      'after',
+      examples([
+        'ecsimg emulator --port 8787 > /tmp/ecsimg-emulator.env &   # then: . /tmp/ecsimg-emulator.env',
+        'ecsimg emulator --throttle first:2 --retry-after 500   # throttled twice, then served',
+        'ecsimg emulator --fail 3:503 --fault-regions cn-beijing',
+        'ecsimg emulator --html-errors 502 --latency 2000',
+      ]),
+    )
     .action(async (flags: RawEmulatorFlags, command: Command) => {
       await globalsOf(command);
       const { parseEmulatorOptions } = await import('./commands/emulatorOptions.js');

@@ -2,8 +2,9 @@
 // `process`.
 import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { runCli } from './run.js';
 import { shouldUseColor, type IO, type OutStream } from './io.js';
+import type { Runtime } from './runtime.js';
+import { VERSION } from './version.js';
 
 // pop-core's `debug` dependency would print request bodies (AccessKeyId, signature, token)
 // when DEBUG=httpx:* is set; ecsimg's own --debug is the redacted way to see requests.
@@ -48,7 +49,7 @@ process.on('SIGINT', () => {
   process.exit(130);
 });
 
-const code = await runCli(argv, {
+const runtime: Runtime = {
   io,
   env: process.env,
   homeDir: homedir(),
@@ -61,5 +62,16 @@ const code = await runCli(argv, {
     }
   },
   signal: controller.signal,
-});
-exitWhenFlushed(code);
+};
+
+// `ecsimg --version` alone is answered before commander and the command tree load.
+async function run(): Promise<number> {
+  if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
+    io.stdout.write(`${VERSION}\n`);
+    return 0;
+  }
+  const { runCli } = await import('./run.js');
+  return runCli(argv, runtime);
+}
+
+exitWhenFlushed(await run());

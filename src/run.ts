@@ -4,7 +4,7 @@ import { buildProgram } from './cli.js';
 import { EcsimgError, ExitCode, UsageError } from './errors.js';
 import type { Runtime } from './runtime.js';
 
-const SUCCESSFUL_COMMANDER_EXITS = new Set(['commander.helpDisplayed', 'commander.version', 'commander.help']);
+const SUCCESSFUL_COMMANDER_EXITS = new Set(['commander.helpDisplayed', 'commander.version']);
 
 /** Returns the exit code; never throws. */
 export async function runCli(argv: string[], runtime: Runtime): Promise<number> {
@@ -14,6 +14,7 @@ export async function runCli(argv: string[], runtime: Runtime): Promise<number> 
     return ExitCode.ok;
   } catch (err) {
     if (err instanceof CommanderError && SUCCESSFUL_COMMANDER_EXITS.has(err.code)) return ExitCode.ok;
+    if (err instanceof CommanderError && err.code === 'commander.help' && err.exitCode === 0) return ExitCode.ok;
     const error = toReportable(err);
     const { formatError } = await import('./output/errorMessage.js');
     runtime.io.stderr.write(formatError(error, { debug, color: false, secrets: secretsIn(runtime.env) }));
@@ -23,9 +24,18 @@ export async function runCli(argv: string[], runtime: Runtime): Promise<number> 
 
 function toReportable(err: unknown): EcsimgError {
   if (err instanceof EcsimgError) return err;
+  if (err instanceof CommanderError && err.code === 'commander.help') {
+    return new UsageError('no command given', { hint: 'commands: list, show, regions, completion, emulator; see: ecsimg --help' });
+  }
   if (err instanceof CommanderError) {
-    const message = err.message.replace(/^error: /, '');
-    return new UsageError(message, { hint: usageHint(err) });
+    // Commander puts its suggestion on a second line ("(Did you mean --sort?)"); the report
+    // keeps the message on one line and gives the suggestion as the hint.
+    const [first = '', ...rest] = err.message.replace(/^error: /, '').split('\n');
+    const more = rest.join(' ').trim();
+    const suggestion = /^\(?did you mean (.+?)\?\)?$/i.exec(more)?.[1];
+    const see = usageHint(err);
+    if (suggestion) return new UsageError(first, { hint: `did you mean ${suggestion}? ${see.replace(/^see/, 'See')}` });
+    return new UsageError(more ? `${first} ${more}` : first, { hint: see });
   }
   return new EcsimgError('unexpected internal error (a bug in ecsimg); run again with --debug and report it', ExitCode.internal, {
     cause: err,

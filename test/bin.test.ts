@@ -21,6 +21,19 @@ describe('bin/ecsimg.js', () => {
     for (const command of ['list', 'show', 'regions', 'completion', 'emulator']) expect(result.stdout).toContain(command);
   });
 
+  it('no command: one usage message naming the commands, exit 2', async () => {
+    const result = await runBin([]);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(/^ecsimg: no command given\n  hint: commands: list, show, regions/);
+  });
+
+  it('ecsimg help prints the help on stdout, exit 0', async () => {
+    const result = await runBin(['help']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('Usage: ecsimg');
+  });
+
   it('list -o json: stdout is exactly the JSON array, stderr empty', async () => {
     const result = await runBin(['list', '--owner', 'system', '-o', 'json'], emulator.env());
     expect(result.stderr).toBe('');
