@@ -43,7 +43,7 @@ export async function createEcsApi(options: ClientOptions): Promise<EcsApi> {
   ) as unknown as PopClient;
   const debug = options.debug;
 
-  const call = (action: string, params: RpcParams): Promise<Record<string, unknown>> => {
+  const call = (action: string, params: RpcParams, signal = options.signal): Promise<Record<string, unknown>> => {
     const ctx = ctxOf(action, params);
     return withRetries(
       async () => {
@@ -72,7 +72,7 @@ export async function createEcsApi(options: ClientOptions): Promise<EcsApi> {
       },
       {
         retries: options.retries,
-        signal: options.signal,
+        signal,
         onRetry: ({ attempt, delayMs, error }) =>
           debug?.(`retry ${attempt} of ${options.retries} for ${action} in ${delayMs} ms after ${error.code ?? error.message}`),
       },
@@ -80,8 +80,8 @@ export async function createEcsApi(options: ClientOptions): Promise<EcsApi> {
   };
 
   return {
-    async describeImages(params) {
-      const json = await call('DescribeImages', params);
+    async describeImages(params, signal) {
+      const json = await call('DescribeImages', params, signal);
       const images = (json.Images as { Image?: unknown } | undefined)?.Image;
       if (typeof json.TotalCount !== 'number' || !Array.isArray(images)) {
         throw unexpectedResponseError('no TotalCount or Images', ctxOf('DescribeImages', params), {

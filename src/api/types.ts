@@ -52,6 +52,7 @@ export type RpcParams = Record<string, string>;
 
 /** The typed face of the ECS API that commands use; `src/api/client.ts` implements it over pop-core. */
 export interface EcsApi {
-  describeImages(params: RpcParams): Promise<DescribeImagesResponse>;
+  /** `signal` stops retries of a request nobody waits for any more */
+  describeImages(params: RpcParams, signal?: AbortSignal): Promise<DescribeImagesResponse>;
   describeRegions(params?: RpcParams): Promise<DescribeRegionsResponse>;
 }

@@ -3,13 +3,13 @@ import { createLimiter } from '../api/limiter.js';
 import { describeImagesPages, firstPageSize, type PagingProgress } from '../api/paginate.js';
 import { describeImagesParams, pageParams } from '../api/params.js';
 import { EcsimgError, NotFoundError, UsageError } from '../errors.js';
-import type { IO } from '../io.js';
+import type { IO, Progress } from '../io.js';
 import { createFormatter, type Formatter, type Row } from '../output/format.js';
 import { formatError } from '../output/errorMessage.js';
 import { stringifyJson } from '../output/json.js';
 import { newestRow, sortRows } from './clientSide.js';
 import type { ListOptions } from './listOptions.js';
-import { inRegionOrder } from './regionPages.js';
+import { inRegionOrder, type PageSource } from './regionPages.js';
 import { resolveRegionIds } from './regions.js';
 import type { Session } from './session.js';
 
@@ -22,49 +22,26 @@ export async function listRun(options: ListOptions, session: Session, io: IO): P
     return;
   }
   const multiRegion = regionIds.length > 1;
-  const collectAll = options.sort !== undefined || options.latest || query !== undefined;
-  // --limit counts images after --name-regex, --sort and --latest; otherwise the pager
-  // itself stops at it (a --query sees the first n images).
-  const clientSideSelection = options.sort !== undefined || options.latest || options.nameRegex !== undefined;
-  const pagerLimit = clientSideSelection ? undefined : options.limit;
-
-  const limiter = createLimiter(options.concurrency);
   const failures: { regionId: string; error: EcsimgError }[] = [];
   const progress = session.progress();
-  const pagingByRegion = new Map<string, PagingProgress>();
-  const pages = inRegionOrder(
-    regionIds.map((regionId) => async function* () {
-      const api = await session.apiFor(regionId);
-      const base = describeImagesParams(regionId, options.filters);
-      const imagePages = describeImagesPages(
-        (pageNumber, pageSize) => limiter(() => api.describeImages(pageParams(base, pageNumber, pageSize))),
-        {
-          pageSize: options.pageSize,
-          concurrency: options.concurrency,
-          limit: pagerLimit,
-          onWarning: (w) => session.warn(multiRegion ? `${regionId}: ${w}` : w),
-          onProgress: (p) => {
-            pagingByRegion.set(regionId, p);
-            progress.update(progressText(pagingByRegion));
-          },
-        },
-      );
-      for await (const page of imagePages) {
-        yield multiRegion ? page.map((image): Row => ({ RegionId: regionId, ...image })) : (page as Row[]);
-      }
-    }),
-    {
-      // With --limit, regions are listed one after another so no request is sent in vain.
-      eager: options.limit === undefined,
-      onError(index, error) {
-        if (!multiRegion || !(error instanceof EcsimgError)) throw error;
-        const regionId = regionIds[index]!;
-        failures.push({ regionId, error });
-        progress.clear();
-        io.stderr.write(formatError(error, { debug: global.debug }).replace(/^ecsimg: /, `ecsimg: ${regionId}: `));
-      },
+  // Ends the retries of pages nobody waits for once the listing is over (early --limit, a failure).
+  const stop = new AbortController();
+  const pages = inRegionOrder(regionSources(options, session, regionIds, progress, stop.signal), {
+    // With --limit, regions are listed one after another so no request is sent in vain.
+    eager: options.limit === undefined,
+    onError(index, error) {
+      if (!multiRegion || !(error instanceof EcsimgError)) throw error;
+      const regionId = regionIds[index]!;
+      failures.push({ regionId, error });
+      progress.clear();
+      const report = formatError(error, { debug: global.debug, secrets: session.secrets() });
+      io.stderr.write(report.replace(/^ecsimg: /, `ecsimg: ${regionId}: `));
     },
-  );
+  });
+  // Nothing on stdout when every region failed: there is nothing to show, not an empty list.
+  const checkSomeRegionListed = (): void => {
+    if (failures.length > 0 && failures.length === regionIds.length) throw regionsFailed(failures, regionIds);
+  };
 
   const columns = multiRegion && !options.columns.includes('RegionId') ? ['RegionId', ...options.columns] : options.columns;
   const formatter = createFormatter(global.output, io.stdout, {
@@ -78,19 +55,12 @@ export async function listRun(options: ListOptions, session: Session, io: IO): P
 
   let count = 0;
   try {
-    if (collectAll) {
+    if (options.sort !== undefined || options.latest || query !== undefined) {
       let rows: Row[] = [];
       for await (const page of pages) rows.push(...page.filter(matches));
+      checkSomeRegionListed();
       if (options.sort) rows = sortRows(rows, options.sort);
-      if (options.latest) {
-        const newest = newestRow(rows);
-        if (!newest) {
-          throw new NotFoundError(`no image matched in ${regionIds.join(', ')}, so there is no latest one`, {
-            hint: 'loosen the filters, or drop --latest to see what there is',
-          });
-        }
-        rows = [newest];
-      }
+      if (options.latest) rows = [newestOrFail(rows, regionIds)];
       if (options.limit !== undefined) rows = rows.slice(0, options.limit);
       count = rows.length;
       progress.clear();
@@ -104,25 +74,76 @@ export async function listRun(options: ListOptions, session: Session, io: IO): P
         if (rows.length > 0) formatter.write(rows);
         if (options.limit !== undefined && count >= options.limit) break;
       }
+      checkSomeRegionListed();
       progress.clear();
       formatter.end();
     }
   } finally {
     progress.clear();
+    stop.abort();
   }
 
-  if (failures.length > 0) {
-    const first = failures[0]!.error;
-    throw new EcsimgError(
-      `${failures.length} of ${regionIds.length} regions failed (${failures.map((f) => f.regionId).join(', ')}); the other regions were listed`,
-      first.exitCode,
-    );
-  }
+  if (failures.length > 0) throw regionsFailed(failures, regionIds);
   if (global.output === 'table' && !global.quiet && query === undefined) {
     const where = regionIds.length > 3 ? `${regionIds.length} regions` : regionIds.join(', ');
     if (count === 0) io.stderr.write(`no images matched in ${where}\n`);
     else if (io.stderr.isTTY) io.stderr.write(`${count} ${count === 1 ? 'image' : 'images'} in ${where}\n`);
   }
+}
+
+/** One page source per region: its pages, rows tagged with RegionId when there are several. */
+function regionSources(
+  options: ListOptions,
+  session: Session,
+  regionIds: string[],
+  progress: Progress,
+  signal: AbortSignal,
+): PageSource<Row[]>[] {
+  const multiRegion = regionIds.length > 1;
+  // --limit counts images after --name-regex, --sort and --latest; otherwise the pager
+  // itself stops at it (a --query sees the first n images).
+  const selectsOnClient = options.sort !== undefined || options.latest || options.nameRegex !== undefined;
+  const limiter = createLimiter(options.concurrency);
+  const pagingByRegion = new Map<string, PagingProgress>();
+  return regionIds.map((regionId) => async function* () {
+    const api = await session.apiFor(regionId);
+    const base = describeImagesParams(regionId, options.filters);
+    const imagePages = describeImagesPages(
+      (pageNumber, pageSize) => limiter(() => api.describeImages(pageParams(base, pageNumber, pageSize), signal)),
+      {
+        pageSize: options.pageSize,
+        concurrency: options.concurrency,
+        limit: selectsOnClient ? undefined : options.limit,
+        onWarning: (w) => session.warn(multiRegion ? `${regionId}: ${w}` : w),
+        onProgress: (p) => {
+          pagingByRegion.set(regionId, p);
+          progress.update(progressText(pagingByRegion));
+        },
+      },
+    );
+    for await (const page of imagePages) {
+      yield multiRegion ? page.map((image): Row => ({ RegionId: regionId, ...image })) : (page as Row[]);
+    }
+  });
+}
+
+function regionsFailed(failures: { regionId: string; error: EcsimgError }[], regionIds: string[]): EcsimgError {
+  const failed = failures.map((f) => f.regionId).join(', ');
+  const message =
+    failures.length === regionIds.length
+      ? `every region failed (${failed}); nothing was listed`
+      : `${failures.length} of ${regionIds.length} regions failed (${failed}); the other regions were listed`;
+  return new EcsimgError(message, failures[0]!.error.exitCode);
+}
+
+function newestOrFail(rows: Row[], regionIds: string[]): Row {
+  const newest = newestRow(rows);
+  if (!newest) {
+    throw new NotFoundError(`no image matched in ${regionIds.join(', ')}, so there is no latest one`, {
+      hint: 'loosen the filters, or drop --latest to see what there is',
+    });
+  }
+  return newest;
 }
 
 function progressText(byRegion: Map<string, PagingProgress>): string {

@@ -20,6 +20,8 @@ export interface Session {
   apiFor(regionId: string | undefined): Promise<EcsApi>;
   /** a spinner on stderr when it is a terminal and not --quiet */
   progress(): Progress;
+  /** the credential values in use, for error reports to blank out */
+  secrets(): string[];
   debug(line: string): void;
   warn(line: string): void;
 }
@@ -81,6 +83,10 @@ export function createSession(globals: GlobalOptions, runtime: Runtime): Session
         clients.set(endpoint, client);
       }
       return client;
+    },
+    secrets() {
+      const keys = credentials?.credentials;
+      return keys ? [keys.accessKeyId, keys.accessKeySecret, keys.securityToken ?? ''].filter((v) => v.length >= 4) : [];
     },
     debug,
     warn,

@@ -68,6 +68,18 @@ describe('several regions', () => {
     }
   });
 
+  it('when every region fails, stdout stays empty and the message says nothing was listed', async () => {
+    emulator.current.setFaults({ regions: ['cn-hangzhou', 'cn-beijing'], fail: { count: 1000, status: 500 } });
+    try {
+      const result = await run(['list', '--region', 'cn-hangzhou,cn-beijing', '--retries', '0', '-o', 'json']);
+      expect(result.code).toBe(4);
+      expect(result.stdout).toBe('');
+      expect(result.stderr).toContain('every region failed (cn-hangzhou, cn-beijing); nothing was listed');
+    } finally {
+      emulator.current.setFaults({});
+    }
+  });
+
   it('--limit across regions sends only what it needs, region after region', async () => {
     emulator.current.resetStats();
     const result = await run(['list', '--owner', 'self', '--region', 'cn-hangzhou,cn-beijing', '--limit', '3', '-o', 'json']);
