@@ -1,0 +1,197 @@
+# fish completion for ecsimg
+# Generated from the ecsimg commands by `npm run completions`: do not edit.
+# Install: ecsimg completion fish > ~/.config/fish/completions/ecsimg.fish
+
+# Succeeds when flag $argv[2] of command $argv[1] ('' is ecsimg itself) takes a value.
+function __ecsimg_takes_value
+    switch "$argv[1]"
+        case ''
+            contains -- $argv[2] -r --region -p --profile --endpoint -o --output --timeout --retries
+        case 'list'
+            contains -- $argv[2] --owner --image-id --name --status --snapshot-id --usage --tag --family --os-type --arch --instance-type --created-after --created-before --page-size --limit --concurrency --columns --name-regex --sort --query -r --region -p --profile --endpoint -o --output --timeout --retries
+        case 'show'
+            contains -- $argv[2] -r --region -p --profile --endpoint -o --output --timeout --retries
+        case 'regions'
+            contains -- $argv[2] -r --region -p --profile --endpoint -o --output --timeout --retries
+        case 'completion'
+            contains -- $argv[2] -r --region -p --profile --endpoint -o --output --timeout --retries
+        case 'emulator'
+            contains -- $argv[2] -r --region -p --profile --endpoint -o --output --timeout --retries --port --host --images-per-region --latency --throttle --fail --html-errors --hang-after --retry-after --churn --fault-regions
+        case '*'
+            return 1
+    end
+end
+
+# The command before the cursor ('' before one), then its arguments, one per line. Fails when
+# the word under the cursor is a flag's value.
+function __ecsimg_words
+    set -l words (commandline -opc)
+    set -e words[1]
+    set -l command ''
+    set -l arguments
+    set -l flag 0
+    for word in $words
+        if test $flag = 1
+            set flag 0
+        else if __ecsimg_takes_value "$command" $word
+            set flag 1
+        else if string match -q -- '-*' $word
+            continue
+        else if test -z "$command"
+            set command $word
+        else
+            set -a arguments $word
+        end
+    end
+    printf '%s\n' "$command" $arguments
+    test $flag = 0
+end
+
+# Succeeds when the command before the cursor is $argv[1] ('' for none yet).
+function __ecsimg_command
+    set -l words (__ecsimg_words)
+    test "$words[1]" = "$argv[1]"
+end
+
+# Succeeds when the word under the cursor is argument $argv[2] (from 1) of command $argv[1].
+function __ecsimg_argument
+    set -l words (__ecsimg_words); or return 1
+    test "$words[1]" = "$argv[1]"; and test (count $words) -eq $argv[2]
+end
+
+# Profile names in ~/.aliyun/config.json, read without starting node so completion stays instant.
+function __ecsimg_profiles
+    command grep -o '"name"[[:space:]]*:[[:space:]]*"[^"]*"' "$HOME/.aliyun/config.json" 2>/dev/null | command sed 's/.*"\([^"]*\)"$/\1/'
+end
+
+# Completes the last item of a comma-separated list; with $argv[1] = 1 an item may start with '-'.
+function __ecsimg_items
+    set -l token (commandline -ct | string replace -r -- '^-[^=]*=' '')
+    set -l prefix (string match -r -- '^.*,' $token)
+    set -l item (string replace -r -- '^.*,' '' $token)
+    if test $argv[1] = 1; and string match -q -- '-*' $item
+        set prefix "$prefix-"
+    end
+    for word in $argv[2..-1]
+        echo "$prefix$word"
+    end
+end
+
+complete -c ecsimg -f
+
+# ecsimg itself
+complete -c ecsimg -n '__ecsimg_command ""' -a list -d 'list images (DescribeImages), every page'
+complete -c ecsimg -n '__ecsimg_command ""' -a show -d 'show one image, every field'
+complete -c ecsimg -n '__ecsimg_command ""' -a regions -d 'list regions (DescribeRegions)'
+complete -c ecsimg -n '__ecsimg_command ""' -a completion -d 'print a shell completion script'
+complete -c ecsimg -n '__ecsimg_command ""' -a emulator -d 'start the local ECS API emulator and print its endpoint and test credentials'
+complete -c ecsimg -n '__ecsimg_command ""' -a help -d 'display help for command'
+complete -c ecsimg -n '__ecsimg_command ""' -s V -l version -d 'print the version'
+complete -c ecsimg -n '__ecsimg_command ""' -s r -l region -x -a '(__ecsimg_items 0 cn-hangzhou cn-shanghai cn-beijing cn-zhangjiakou cn-huhehaote cn-wulanchabu cn-qingdao cn-shenzhen cn-heyuan cn-guangzhou cn-chengdu cn-hongkong ap-northeast-1 ap-northeast-2 ap-southeast-1 ap-southeast-3 ap-southeast-5 ap-southeast-6 ap-southeast-7 ap-south-1 us-east-1 us-west-1 eu-west-1 eu-central-1 me-east-1 me-central-1 all)' -d 'region; for list, a comma-separated list or \'all\''
+complete -c ecsimg -n '__ecsimg_command ""' -s p -l profile -x -a '(__ecsimg_profiles)' -d 'profile in ~/.aliyun/config.json'
+complete -c ecsimg -n '__ecsimg_command ""' -l endpoint -x -d 'API endpoint (default https://ecs.<region>.aliyuncs.com)'
+complete -c ecsimg -n '__ecsimg_command ""' -s o -l output -x -a 'table json ndjson csv tsv' -d 'output format: table, json, ndjson, csv, tsv (default table)'
+complete -c ecsimg -n '__ecsimg_command ""' -l timeout -x -d 'per-request timeout (default 10)'
+complete -c ecsimg -n '__ecsimg_command ""' -l retries -x -d 'retries of a request that may succeed later (default 3)'
+complete -c ecsimg -n '__ecsimg_command ""' -l debug -d 'log requests and responses to stderr, secrets redacted; stack traces'
+complete -c ecsimg -n '__ecsimg_command ""' -l no-color -d 'no colour (also NO_COLOR, TERM=dumb, or stdout not a terminal)'
+complete -c ecsimg -n '__ecsimg_command ""' -s q -l quiet -d 'no spinner, hints or summary line'
+complete -c ecsimg -n '__ecsimg_command ""' -s h -l help -d 'show help'
+
+# ecsimg list
+complete -c ecsimg -n '__ecsimg_command list' -l owner -x -a 'system self others marketplace' -d 'image owner: system, self, others, marketplace (default: system, self and others)'
+complete -c ecsimg -n '__ecsimg_command list' -l image-id -x -d 'image IDs, comma-separated and/or repeated'
+complete -c ecsimg -n '__ecsimg_command list' -l name -x -d 'image name, fuzzy match by the API'
+complete -c ecsimg -n '__ecsimg_command list' -l status -x -a '(__ecsimg_items 0 Creating Waiting Available UnAvailable CreateFailed Deprecated all)' -d 'Creating, Waiting, Available, UnAvailable, CreateFailed, Deprecated or all (default Available)'
+complete -c ecsimg -n '__ecsimg_command list' -l snapshot-id -x -d 'images made from this snapshot'
+complete -c ecsimg -n '__ecsimg_command list' -l usage -x -a 'instance none' -d 'instance, none: whether an instance runs the image'
+complete -c ecsimg -n '__ecsimg_command list' -l tag -x -d 'tag filter, repeatable; key alone matches any value'
+complete -c ecsimg -n '__ecsimg_command list' -l family -x -d 'image family'
+complete -c ecsimg -n '__ecsimg_command list' -l os-type -x -a 'linux windows' -d 'linux, windows'
+complete -c ecsimg -n '__ecsimg_command list' -l arch -x -a 'i386 x86_64 arm64' -d 'i386, x86_64, arm64'
+complete -c ecsimg -n '__ecsimg_command list' -l instance-type -x -d 'images usable with this instance type'
+complete -c ecsimg -n '__ecsimg_command list' -l created-after -x -d 'created at or after this ISO date/time (UTC unless a zone is given)'
+complete -c ecsimg -n '__ecsimg_command list' -l created-before -x -d 'created at or before this ISO date/time'
+complete -c ecsimg -n '__ecsimg_command list' -l page-size -x -d 'images per request, 1-100 (default 100)'
+complete -c ecsimg -n '__ecsimg_command list' -l limit -x -d 'stop after n images'
+complete -c ecsimg -n '__ecsimg_command list' -l concurrency -x -d 'requests in flight at once (default 8)'
+complete -c ecsimg -n '__ecsimg_command list' -l columns -x -a '(__ecsimg_items 0 ImageId ImageName ImageVersion ImageFamily Description Size ImageOwnerAlias ImageOwnerId IsSupportIoOptimized IsSupportCloudinit OSName OSNameEn OSType Platform Architecture Status Progress Usage CreationTime ProductCode IsCopied IsSubscribed IsSelfShared BootMode Tags DiskDeviceMappings DetectionOptions Features ImportImageOptions LicenseType LoginAsNonRootSupported SupplierName IsPublic ResourceGroupId RegionId)' -d 'fields for table/csv/tsv, comma-separated'
+complete -c ecsimg -n '__ecsimg_command list' -l no-header -d 'no header row in table/csv/tsv'
+complete -c ecsimg -n '__ecsimg_command list' -l latest -d 'only the newest image by CreationTime; none is exit 5'
+complete -c ecsimg -n '__ecsimg_command list' -l name-regex -x -d 'keep images whose ImageName matches this regular expression'
+complete -c ecsimg -n '__ecsimg_command list' -l sort -x -a '(__ecsimg_items 1 ImageId ImageName ImageVersion ImageFamily Description Size ImageOwnerAlias ImageOwnerId IsSupportIoOptimized IsSupportCloudinit OSName OSNameEn OSType Platform Architecture Status Progress Usage CreationTime ProductCode IsCopied IsSubscribed IsSelfShared BootMode Tags DiskDeviceMappings DetectionOptions Features ImportImageOptions LicenseType LoginAsNonRootSupported SupplierName IsPublic ResourceGroupId RegionId)' -d 'sort by fields, comma-separated; -Field for descending'
+complete -c ecsimg -n '__ecsimg_command list' -l query -x -d 'JMESPath over the JSON array (json/ndjson output)'
+complete -c ecsimg -n '__ecsimg_command list' -l dry-run -d 'print the request that would be sent, send nothing'
+complete -c ecsimg -n '__ecsimg_command list' -s r -l region -x -a '(__ecsimg_items 0 cn-hangzhou cn-shanghai cn-beijing cn-zhangjiakou cn-huhehaote cn-wulanchabu cn-qingdao cn-shenzhen cn-heyuan cn-guangzhou cn-chengdu cn-hongkong ap-northeast-1 ap-northeast-2 ap-southeast-1 ap-southeast-3 ap-southeast-5 ap-southeast-6 ap-southeast-7 ap-south-1 us-east-1 us-west-1 eu-west-1 eu-central-1 me-east-1 me-central-1 all)' -d 'region; for list, a comma-separated list or \'all\''
+complete -c ecsimg -n '__ecsimg_command list' -s p -l profile -x -a '(__ecsimg_profiles)' -d 'profile in ~/.aliyun/config.json'
+complete -c ecsimg -n '__ecsimg_command list' -l endpoint -x -d 'API endpoint (default https://ecs.<region>.aliyuncs.com)'
+complete -c ecsimg -n '__ecsimg_command list' -s o -l output -x -a 'table json ndjson csv tsv' -d 'output format: table, json, ndjson, csv, tsv (default table)'
+complete -c ecsimg -n '__ecsimg_command list' -l timeout -x -d 'per-request timeout (default 10)'
+complete -c ecsimg -n '__ecsimg_command list' -l retries -x -d 'retries of a request that may succeed later (default 3)'
+complete -c ecsimg -n '__ecsimg_command list' -l debug -d 'log requests and responses to stderr, secrets redacted; stack traces'
+complete -c ecsimg -n '__ecsimg_command list' -l no-color -d 'no colour (also NO_COLOR, TERM=dumb, or stdout not a terminal)'
+complete -c ecsimg -n '__ecsimg_command list' -s q -l quiet -d 'no spinner, hints or summary line'
+complete -c ecsimg -n '__ecsimg_command list' -s h -l help -d 'show help'
+
+# ecsimg show
+complete -c ecsimg -n '__ecsimg_command show' -s r -l region -x -a '(__ecsimg_items 0 cn-hangzhou cn-shanghai cn-beijing cn-zhangjiakou cn-huhehaote cn-wulanchabu cn-qingdao cn-shenzhen cn-heyuan cn-guangzhou cn-chengdu cn-hongkong ap-northeast-1 ap-northeast-2 ap-southeast-1 ap-southeast-3 ap-southeast-5 ap-southeast-6 ap-southeast-7 ap-south-1 us-east-1 us-west-1 eu-west-1 eu-central-1 me-east-1 me-central-1 all)' -d 'region; for list, a comma-separated list or \'all\''
+complete -c ecsimg -n '__ecsimg_command show' -s p -l profile -x -a '(__ecsimg_profiles)' -d 'profile in ~/.aliyun/config.json'
+complete -c ecsimg -n '__ecsimg_command show' -l endpoint -x -d 'API endpoint (default https://ecs.<region>.aliyuncs.com)'
+complete -c ecsimg -n '__ecsimg_command show' -s o -l output -x -a 'table json ndjson csv tsv' -d 'output format: table, json, ndjson, csv, tsv (default table)'
+complete -c ecsimg -n '__ecsimg_command show' -l timeout -x -d 'per-request timeout (default 10)'
+complete -c ecsimg -n '__ecsimg_command show' -l retries -x -d 'retries of a request that may succeed later (default 3)'
+complete -c ecsimg -n '__ecsimg_command show' -l debug -d 'log requests and responses to stderr, secrets redacted; stack traces'
+complete -c ecsimg -n '__ecsimg_command show' -l no-color -d 'no colour (also NO_COLOR, TERM=dumb, or stdout not a terminal)'
+complete -c ecsimg -n '__ecsimg_command show' -s q -l quiet -d 'no spinner, hints or summary line'
+complete -c ecsimg -n '__ecsimg_command show' -s h -l help -d 'show help'
+
+# ecsimg regions
+complete -c ecsimg -n '__ecsimg_command regions' -s r -l region -x -a '(__ecsimg_items 0 cn-hangzhou cn-shanghai cn-beijing cn-zhangjiakou cn-huhehaote cn-wulanchabu cn-qingdao cn-shenzhen cn-heyuan cn-guangzhou cn-chengdu cn-hongkong ap-northeast-1 ap-northeast-2 ap-southeast-1 ap-southeast-3 ap-southeast-5 ap-southeast-6 ap-southeast-7 ap-south-1 us-east-1 us-west-1 eu-west-1 eu-central-1 me-east-1 me-central-1 all)' -d 'region; for list, a comma-separated list or \'all\''
+complete -c ecsimg -n '__ecsimg_command regions' -s p -l profile -x -a '(__ecsimg_profiles)' -d 'profile in ~/.aliyun/config.json'
+complete -c ecsimg -n '__ecsimg_command regions' -l endpoint -x -d 'API endpoint (default https://ecs.<region>.aliyuncs.com)'
+complete -c ecsimg -n '__ecsimg_command regions' -s o -l output -x -a 'table json ndjson csv tsv' -d 'output format: table, json, ndjson, csv, tsv (default table)'
+complete -c ecsimg -n '__ecsimg_command regions' -l timeout -x -d 'per-request timeout (default 10)'
+complete -c ecsimg -n '__ecsimg_command regions' -l retries -x -d 'retries of a request that may succeed later (default 3)'
+complete -c ecsimg -n '__ecsimg_command regions' -l debug -d 'log requests and responses to stderr, secrets redacted; stack traces'
+complete -c ecsimg -n '__ecsimg_command regions' -l no-color -d 'no colour (also NO_COLOR, TERM=dumb, or stdout not a terminal)'
+complete -c ecsimg -n '__ecsimg_command regions' -s q -l quiet -d 'no spinner, hints or summary line'
+complete -c ecsimg -n '__ecsimg_command regions' -s h -l help -d 'show help'
+
+# ecsimg completion
+complete -c ecsimg -n '__ecsimg_command completion' -s r -l region -x -a '(__ecsimg_items 0 cn-hangzhou cn-shanghai cn-beijing cn-zhangjiakou cn-huhehaote cn-wulanchabu cn-qingdao cn-shenzhen cn-heyuan cn-guangzhou cn-chengdu cn-hongkong ap-northeast-1 ap-northeast-2 ap-southeast-1 ap-southeast-3 ap-southeast-5 ap-southeast-6 ap-southeast-7 ap-south-1 us-east-1 us-west-1 eu-west-1 eu-central-1 me-east-1 me-central-1 all)' -d 'region; for list, a comma-separated list or \'all\''
+complete -c ecsimg -n '__ecsimg_command completion' -s p -l profile -x -a '(__ecsimg_profiles)' -d 'profile in ~/.aliyun/config.json'
+complete -c ecsimg -n '__ecsimg_command completion' -l endpoint -x -d 'API endpoint (default https://ecs.<region>.aliyuncs.com)'
+complete -c ecsimg -n '__ecsimg_command completion' -s o -l output -x -a 'table json ndjson csv tsv' -d 'output format: table, json, ndjson, csv, tsv (default table)'
+complete -c ecsimg -n '__ecsimg_command completion' -l timeout -x -d 'per-request timeout (default 10)'
+complete -c ecsimg -n '__ecsimg_command completion' -l retries -x -d 'retries of a request that may succeed later (default 3)'
+complete -c ecsimg -n '__ecsimg_command completion' -l debug -d 'log requests and responses to stderr, secrets redacted; stack traces'
+complete -c ecsimg -n '__ecsimg_command completion' -l no-color -d 'no colour (also NO_COLOR, TERM=dumb, or stdout not a terminal)'
+complete -c ecsimg -n '__ecsimg_command completion' -s q -l quiet -d 'no spinner, hints or summary line'
+complete -c ecsimg -n '__ecsimg_command completion' -s h -l help -d 'show help'
+complete -c ecsimg -n '__ecsimg_argument completion 1' -a 'bash zsh fish' -d 'bash, zsh or fish'
+
+# ecsimg emulator
+complete -c ecsimg -n '__ecsimg_command emulator' -s r -l region -x -a '(__ecsimg_items 0 cn-hangzhou cn-shanghai cn-beijing cn-zhangjiakou cn-huhehaote cn-wulanchabu cn-qingdao cn-shenzhen cn-heyuan cn-guangzhou cn-chengdu cn-hongkong ap-northeast-1 ap-northeast-2 ap-southeast-1 ap-southeast-3 ap-southeast-5 ap-southeast-6 ap-southeast-7 ap-south-1 us-east-1 us-west-1 eu-west-1 eu-central-1 me-east-1 me-central-1 all)' -d 'region; for list, a comma-separated list or \'all\''
+complete -c ecsimg -n '__ecsimg_command emulator' -s p -l profile -x -a '(__ecsimg_profiles)' -d 'profile in ~/.aliyun/config.json'
+complete -c ecsimg -n '__ecsimg_command emulator' -l endpoint -x -d 'API endpoint (default https://ecs.<region>.aliyuncs.com)'
+complete -c ecsimg -n '__ecsimg_command emulator' -s o -l output -x -a 'table json ndjson csv tsv' -d 'output format: table, json, ndjson, csv, tsv (default table)'
+complete -c ecsimg -n '__ecsimg_command emulator' -l timeout -x -d 'per-request timeout (default 10)'
+complete -c ecsimg -n '__ecsimg_command emulator' -l retries -x -d 'retries of a request that may succeed later (default 3)'
+complete -c ecsimg -n '__ecsimg_command emulator' -l debug -d 'log requests and responses to stderr, secrets redacted; stack traces'
+complete -c ecsimg -n '__ecsimg_command emulator' -l no-color -d 'no colour (also NO_COLOR, TERM=dumb, or stdout not a terminal)'
+complete -c ecsimg -n '__ecsimg_command emulator' -s q -l quiet -d 'no spinner, hints or summary line'
+complete -c ecsimg -n '__ecsimg_command emulator' -l port -x -d 'port to listen on; 0 picks a free one (default 8787)'
+complete -c ecsimg -n '__ecsimg_command emulator' -l host -x -d 'address to bind (default 127.0.0.1)'
+complete -c ecsimg -n '__ecsimg_command emulator' -l images-per-region -x -d 'system images per region'
+complete -c ecsimg -n '__ecsimg_command emulator' -l latency -x -d 'fault: delay every answer by ms milliseconds'
+complete -c ecsimg -n '__ecsimg_command emulator' -l throttle -x -d 'fault: Throttling.User for the first n requests (first:3) or a seeded share of them (30%)'
+complete -c ecsimg -n '__ecsimg_command emulator' -l fail -x -d 'fault: JSON error for the next n requests, status 500 (InternalError) or 503 (ServiceUnavailable), e.g. 2:503'
+complete -c ecsimg -n '__ecsimg_command emulator' -l html-errors -x -d 'fault: an nginx HTML page, 502 or 503, for every request (502) or the next n (1:502)'
+complete -c ecsimg -n '__ecsimg_command emulator' -l hang-after -x -d 'fault: answer n requests, then accept the rest and never answer'
+complete -c ecsimg -n '__ecsimg_command emulator' -l retry-after -x -d 'fault: send x-acs-retry-after: ms with throttled and 5xx answers'
+complete -c ecsimg -n '__ecsimg_command emulator' -l churn -x -d 'fault: after that many DescribeImages requests, a region gains add newest images and loses remove, e.g. 1:5:3'
+complete -c ecsimg -n '__ecsimg_command emulator' -l fault-regions -x -a '(__ecsimg_items 0 cn-hangzhou cn-shanghai cn-beijing cn-zhangjiakou cn-huhehaote cn-wulanchabu cn-qingdao cn-shenzhen cn-heyuan cn-guangzhou cn-chengdu cn-hongkong ap-northeast-1 ap-northeast-2 ap-southeast-1 ap-southeast-3 ap-southeast-5 ap-southeast-6 ap-southeast-7 ap-south-1 us-east-1 us-west-1 eu-west-1 eu-central-1 me-east-1 me-central-1)' -d 'apply the fault flags only to these regions, comma-separated'
+complete -c ecsimg -n '__ecsimg_command emulator' -s h -l help -d 'show help'
+
+# ecsimg help
+complete -c ecsimg -n '__ecsimg_argument help 1' -a 'list show regions completion emulator help'

@@ -1,0 +1,23 @@
+#!/usr/bin/env node
+// `npm run completions`: write completions/ecsimg.bash, _ecsimg and ecsimg.fish from the built
+// commander program (dist/), so the scripts always match the commands and flags.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { buildProgram } from '../dist/cli.js';
+import { COMPLETION_FILES, COMPLETION_SHELLS, completionScript } from '../dist/completion/index.js';
+
+const silent = { write: () => undefined, isTTY: false };
+const program = buildProgram({
+  io: { stdout: silent, stderr: silent, color: false },
+  env: {},
+  homeDir: '/nonexistent',
+  readFile: () => undefined,
+  signal: new globalThis.AbortController().signal,
+});
+
+const directory = new URL('../completions/', import.meta.url);
+mkdirSync(directory, { recursive: true });
+for (const shell of COMPLETION_SHELLS) {
+  const file = new URL(COMPLETION_FILES[shell], directory);
+  writeFileSync(file, completionScript(shell, program));
+  process.stdout.write(`wrote completions/${COMPLETION_FILES[shell]}\n`);
+}
