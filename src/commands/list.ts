@@ -10,17 +10,18 @@ import { stringifyJson } from '../output/json.js';
 import { newestRow, sortRows } from './clientSide.js';
 import type { ListOptions } from './listOptions.js';
 import { inRegionOrder, type PageSource } from './regionPages.js';
-import { resolveRegionIds } from './regions.js';
+import { parseRegionList } from './regionList.js';
+import { isAllRegions, resolveRegionIds } from './regions.js';
 import type { Session } from './session.js';
 
 export async function listRun(options: ListOptions, session: Session, io: IO): Promise<void> {
   const { global } = options;
   const query = options.query === undefined ? undefined : await compileQuery(options.query);
-  const regionIds = await resolveRegionIds(session);
   if (options.dryRun) {
-    printDryRun(options, session, regionIds, io);
+    printDryRun(options, session, io);
     return;
   }
+  const regionIds = await resolveRegionIds(session);
   const multiRegion = regionIds.length > 1;
   const failures: { regionId: string; error: EcsimgError }[] = [];
   const progress = session.progress();
@@ -175,7 +176,28 @@ async function compileQuery(expression: string): Promise<Query> {
       hint: "a JMESPath expression over the JSON array, e.g. '[].ImageId' or '[?Size > `40`].ImageId'",
     });
   }
-  return (rows) => jmespath.search(rows, expression);
+  return (rows) => {
+    try {
+      return jmespath.search(rows, expression);
+    } catch (err) {
+      // A valid expression can still fail on the data: a function given the wrong type.
+      const reason = jmespathTypeNames((err as Error).message.replace(/^(\w*Error: )+/, ''));
+      throw new UsageError(`--query "${expression}" failed on the images: ${reason}`, {
+        hint:
+          'functions such as sort_by and max_by need every value to be a number or every value a string; ' +
+          'integers beyond 2^53 (some ImageOwnerId values) are kept exact and are not numbers to JMESPath',
+      });
+    }
+  };
+}
+
+// jmespath's messages name types by its internal numbers ("expected one of 0,2").
+const JMESPATH_TYPES = ['number', 'any', 'string', 'array', 'object', 'boolean', 'expression', 'null', 'array of numbers', 'array of strings'];
+
+function jmespathTypeNames(message: string): string {
+  return message
+    .replace(/expected one of (\d+(?:,\d+)*)/, (_m, codes: string) => `expected ${codes.split(',').map((c) => JMESPATH_TYPES[Number(c)] ?? c).join(' or ')}`)
+    .replace(/received undefined/, 'received a value of another type');
 }
 
 function writeQueryResult(result: unknown, output: string, io: IO): void {
@@ -186,12 +208,22 @@ function writeQueryResult(result: unknown, output: string, io: IO): void {
   }
 }
 
-function printDryRun(options: ListOptions, session: Session, regionIds: string[], io: IO): void {
-  const requests = regionIds.map((regionId) => ({
+function printDryRun(options: ListOptions, session: Session, io: IO): void {
+  const { value } = session.region();
+  const pageSize = firstPageSize(options.pageSize, options.limit);
+  const describeImages = (regionId: string) => ({
     Endpoint: session.endpointFor(regionId),
     Method: 'POST',
     Action: 'DescribeImages',
-    Parameters: pageParams(describeImagesParams(regionId, options.filters), 1, firstPageSize(options.pageSize, options.limit)),
-  }));
+    Parameters: pageParams(describeImagesParams(regionId, options.filters), 1, pageSize),
+  });
+  // --region all would need DescribeRegions to know the regions; a dry run sends nothing,
+  // so it shows that request and the DescribeImages sent for each region it returns.
+  const requests = isAllRegions(value)
+    ? [
+        { Endpoint: session.endpointFor(undefined), Method: 'POST', Action: 'DescribeRegions', Parameters: {} },
+        describeImages('{RegionId}'),
+      ]
+    : parseRegionList(value).map(describeImages);
   io.stdout.write(JSON.stringify(requests, null, 2) + '\n');
 }

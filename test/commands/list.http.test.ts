@@ -255,6 +255,16 @@ describe('ecsimg list: bad input and credentials', () => {
     expect(result.stderr).not.toContain(emulator.current.credentials.accessKeyId);
   });
 
+  it('--dry-run with --region all sends nothing, not even DescribeRegions', async () => {
+    emulator.current.resetStats();
+    const result = await runInProcess(['list', '--region', 'all', '--dry-run'], { env: emulator.env() });
+    expect(result.code).toBe(0);
+    expect(emulator.current.stats.total).toBe(0);
+    const requests = JSON.parse(result.stdout) as { Action: string; Parameters: Record<string, string> }[];
+    expect(requests.map((r) => r.Action)).toEqual(['DescribeRegions', 'DescribeImages']);
+    expect(requests[1]!.Parameters.RegionId).toBe('{RegionId}');
+  });
+
   it('--dry-run prints the request and sends nothing', async () => {
     emulator.current.resetStats();
     const result = await runInProcess(['list', '--owner', 'self', '--tag', 'env=prod', '--dry-run'], { env: emulator.env() });

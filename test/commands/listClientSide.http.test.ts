@@ -94,6 +94,13 @@ describe('client-side work on the listing', () => {
     expect(emulator.current.stats.total).toBe(0);
   });
 
+  it('a query that fails on the data is exit 2 with the reason, not an internal error', async () => {
+    const result = await run(['list', '--owner', 'self', '--status', 'all', '-o', 'json', '--query', 'max_by(@, &ImageOwnerId).ImageId']);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain('failed on the images: expected number or string');
+  });
+
   it('an unknown column is exit 2 listing the valid ones', async () => {
     const result = await run(['list', '--columns', 'ImageId,Nmae']);
     expect(result.code).toBe(2);
