@@ -162,8 +162,7 @@ export function buildProgram(runtime: Runtime): Command {
       completionRun(shell, program, runtime.io);
     });
 
-  addGlobalOptions(program
-    .command('emulator'))
+  addGlobalOptions(program.command('emulator'))
     .description('start the local ECS API emulator and print its endpoint and test credentials')
     .option('--port <n>', 'port to listen on; 0 picks a free one (default 8787)')
     .option('--host <address>', 'address to bind (default 127.0.0.1)')
@@ -182,7 +181,6 @@ export function buildProgram(runtime: Runtime): Command {
         'ecsimg emulator --port 8787 > /tmp/ecsimg-emulator.env &   # then: . /tmp/ecsimg-emulator.env',
         'ecsimg emulator --throttle first:2 --retry-after 500   # throttled twice, then served',
         'ecsimg emulator --fail 3:503 --fault-regions cn-beijing',
-        'ecsimg emulator --html-errors 502 --latency 2000',
       ]),
     )
     .action(async (flags: RawEmulatorFlags, command: Command) => {
