@@ -18,7 +18,8 @@ function stream(target: NodeJS.WriteStream): OutStream {
       return target.isTTY === true;
     },
     get columns() {
-      return target.columns;
+      // A terminal without a window size (script, some CI runners) reports 0: unknown.
+      return target.columns || undefined;
     },
   };
 }

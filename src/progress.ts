@@ -6,7 +6,9 @@ type Spinner = { text: string; stop(): void };
 
 export function createSpinner(stream: OutStream): Progress {
   const raw = stream.raw;
-  if (!raw?.isTTY) return noProgress;
+  // ora divides by the terminal width: on a terminal reporting 0 columns it loops forever
+  // clearing lines, so no spinner without a known width.
+  if (!raw?.isTTY || !raw.columns) return noProgress;
   let spinner: Spinner | undefined;
   let text: string | undefined;
   let ora: ((options: object) => { start(): Spinner }) | undefined;
