@@ -22,7 +22,8 @@ export interface IO {
 export function shouldUseColor(env: Record<string, string | undefined>, isTTY: boolean, noColorFlag: boolean): boolean {
   if (noColorFlag) return false;
   if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
-  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false') return true;
+  // FORCE_COLOR as supports-color reads it: 0 or false forces colour off, anything else on.
+  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '') return env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false';
   if (env.TERM === 'dumb') return false;
   return isTTY;
 }
