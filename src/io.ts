@@ -20,12 +20,12 @@ export interface IO {
 }
 
 export function shouldUseColor(env: Record<string, string | undefined>, isTTY: boolean, noColorFlag: boolean): boolean {
-  if (noColorFlag) return false;
+  // Off a terminal output stays byte-stable (SPEC section 4), whatever FORCE_COLOR says.
+  if (!isTTY || noColorFlag) return false;
   if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
-  // FORCE_COLOR as supports-color reads it: 0 or false forces colour off, anything else on.
-  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '') return env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false';
-  if (env.TERM === 'dumb') return false;
-  return isTTY;
+  // FORCE_COLOR as supports-color reads it: 0 or false means no colour.
+  if (env.FORCE_COLOR === '0' || env.FORCE_COLOR === 'false') return false;
+  return env.TERM !== 'dumb';
 }
 
 /** The spinner's face: text on stderr while waiting, gone before data is printed. */
