@@ -101,7 +101,7 @@ function renderBoxTable(columns: string[], body: string[][], options: FormatOpti
     table.push(
       cells.map((cell, index) => {
         const text = truncateToWidth(cell, widths[index] ?? 1);
-        const paint = index === statusIndex ? STATUS_COLORS[cell] : undefined;
+        const paint = index === statusIndex && Object.hasOwn(STATUS_COLORS, cell) ? STATUS_COLORS[cell] : undefined;
         return paint === undefined ? text : paint(chalk, text);
       }),
     );

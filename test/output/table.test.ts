@@ -146,6 +146,12 @@ describe('table on a TTY', () => {
     expect(stripAnsi(text)).toBe(plain);
   });
 
+  it('prints a Status named like an Object.prototype key as plain text', () => {
+    const rows: Row[] = ['valueOf', 'toString', 'constructor'].map((status, index) => ({ ImageId: `m-${index}`, Status: status }));
+    const text = tableOf([rows], { columns: ['ImageId', 'Status'], tty: true, color: true, width: 80 });
+    for (const status of ['valueOf', 'toString', 'constructor']) expect(text).toContain(`│ ${status}`);
+  });
+
   it('truncates long values with … so the table fits the width', () => {
     const text = tableOf([[{ ImageId: 'm-1', ImageName: 'abcdefghijklmnopqrstuvwxyz', Size: 20 }]], {
       columns: ['ImageId', 'ImageName', 'Size'],
