@@ -417,12 +417,20 @@ function apiError(err: Record<string, unknown>, data: Record<string, unknown>, c
   if (rule) {
     return build(rule.kind, rule.message(failure), { ...common, hint: rule.hint?.(failure), retryable: rule.retryable ?? false });
   }
-  // A Code this table does not know: the server's own words.
-  const is5xx = status !== undefined && status >= 500;
+  // A Code this table does not know: the server's own words, the exit code from the status.
+  const kind = kindForStatus(status);
   const message = failure.serverMessage
     ? `${ctx.action} failed: ${failure.serverMessage}`
     : `${ctx.action} failed with error ${code}`;
-  return build(is5xx ? 'service' : 'usage', message, { ...common, hint: supportHint(failure), retryable: is5xx });
+  return build(kind, message, { ...common, hint: supportHint(failure), retryable: kind === 'service' });
+}
+
+/** 401/403: credentials or permission (exit 3); 408, 429 and 5xx: may pass later (exit 4, retried); else the request (exit 2). */
+function kindForStatus(status: number | undefined): Kind {
+  if (status === undefined) return 'usage';
+  if (status === 401 || status === 403) return 'credentials';
+  if (status >= 500 || status === 408 || status === 429) return 'service';
+  return 'usage';
 }
 
 interface NetworkKind {

@@ -176,6 +176,17 @@ describe('toEcsimgError: API error codes', () => {
     expect(err.hint).toContain('request-id');
   });
 
+  it.each([
+    [401, 'NoSuchAuth', 3, false],
+    [403, 'NoPermission', 3, false],
+    [429, 'QpsLimitExceeded', 4, true],
+    [408, 'SlowClient', 4, true],
+  ])('an unknown code with HTTP %i takes its exit code from the status', (status, code, exitCode, retryable) => {
+    const err = toEcsimgError(popCoreError(code, { status, message: 'words' }), ctx);
+    expect(err.exitCode).toBe(exitCode);
+    expect(err.retryable).toBe(retryable);
+  });
+
   it('names the code when an unknown code comes without a message', () => {
     const err = toEcsimgError(popCoreError('Odd.Code', { message: '' }), ctx);
     expect(err.message).toBe('DescribeImages failed with error Odd.Code');
