@@ -1,6 +1,6 @@
 // One entry point for every output format of SPEC section 4. A Formatter is fed one page
 // of rows at a time and finished with end() only when the whole listing succeeded, so
-// all-or-nothing formats (json, csv, table) never print a partial result.
+// all-or-nothing formats (every one but ndjson) never print a partial result.
 
 import { UsageError } from '../errors.js';
 import { createCsvFormatter } from './csv.js';

@@ -1,6 +1,7 @@
-// tsv output (SPEC section 4): one line per image, written page by page. Tab, newline,
-// CR and backslash inside a value are escaped as \t \n \r \\, so `cut -f` works and the
-// value can be recovered exactly (unescapeTsvField).
+// tsv output (SPEC section 4): one line per image. Tab, newline, CR and backslash inside a
+// value are escaped as \t \n \r \\, so `cut -f` works and the value can be recovered
+// exactly (unescapeTsvField). All or nothing (SPEC section 5): pages are encoded as they
+// arrive, only the text is kept, and it reaches the sink in end().
 
 import { renderCell } from './columns.js';
 import type { Formatter, FormatOptions, Row, Sink } from './format.js';
@@ -18,20 +19,14 @@ export function unescapeTsvField(field: string): string {
 
 export function createTsvFormatter(sink: Sink, options: Pick<FormatOptions, 'columns' | 'header'>): Formatter {
   const { columns } = options;
-  let headerPending = options.header;
   const line = (cells: string[]): string => `${cells.map(escapeTsvField).join('\t')}\n`;
-  const takeHeader = (): string => {
-    if (!headerPending) return '';
-    headerPending = false;
-    return line(columns);
-  };
+  const chunks: string[] = options.header ? [line(columns)] : [];
   return {
     write(rows: Row[]): void {
-      const text = takeHeader() + rows.map((row) => line(columns.map((column) => renderCell(row[column])))).join('');
-      if (text !== '') sink.write(text);
+      if (rows.length > 0) chunks.push(rows.map((row) => line(columns.map((column) => renderCell(row[column])))).join(''));
     },
     end(): void {
-      const text = takeHeader();
+      const text = chunks.join('');
       if (text !== '') sink.write(text);
     },
   };
