@@ -43,7 +43,7 @@ export async function* describeImagesPages(fetchPage: FetchPage, options: Paging
   let emitted = 0;
   let pagesFetched = 0;
 
-  const take = (response: DescribeImagesResponse): { fresh: Image[]; done: boolean } => {
+  const take = (response: DescribeImagesResponse, firstTotal: number): { fresh: Image[]; done: boolean } => {
     const images = response.Images.Image;
     const fresh = images.filter((image) => !seen.has(image.ImageId));
     // pop-core's JSON parser returns strings that are slices of the whole response text: an
@@ -53,15 +53,17 @@ export async function* describeImagesPages(fetchPage: FetchPage, options: Paging
     const kept = fresh.length > room ? fresh.slice(0, room) : fresh;
     emitted += kept.length;
     pagesFetched += 1;
-    // A short page is the last; a page with nothing new means the server ignores PageNumber.
-    const done = emitted === limit || images.length < pageSize || fresh.length === 0;
+    // A short page is the last. A page with nothing new means the server ignores PageNumber,
+    // unless images were added meanwhile and pushed earlier ones onto this page.
+    const ignoresPageNumber = fresh.length === 0 && response.TotalCount === firstTotal;
+    const done = emitted === limit || images.length < pageSize || ignoresPageNumber;
     return { fresh: kept, done };
   };
 
   const first = await fetchPage(1, pageSize);
   const firstTotal = first.TotalCount;
   let lastPage = pagesFor(firstTotal);
-  const page1 = take(first);
+  const page1 = take(first, firstTotal);
   options.onProgress?.({ pagesFetched, pagesTotal: lastPage, images: emitted });
   if (page1.fresh.length > 0) yield page1.fresh;
   if (page1.done || lastPage <= 1) return;
@@ -92,7 +94,7 @@ export async function* describeImagesPages(fetchPage: FetchPage, options: Paging
     }
     // Images added while paging push the tail onto pages we did not plan for.
     lastPage = Math.max(lastPage, pagesFor(response.TotalCount));
-    const page = take(response);
+    const page = take(response, firstTotal);
     options.onProgress?.({ pagesFetched, pagesTotal: lastPage, images: emitted });
     if (page.fresh.length > 0) yield page.fresh;
     if (page.done) return;

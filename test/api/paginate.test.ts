@@ -84,6 +84,24 @@ describe('describeImagesPages', () => {
     expect(api.requests).toHaveLength(2);
   });
 
+  it('keeps paging when added images push page 1 onto page 2 (nothing new, but TotalCount grew)', async () => {
+    const original = idsOf(20);
+    const added = idsOf(5, 'new-');
+    const requests: number[] = [];
+    const fetchPage: FetchPage = async (pageNumber, pageSize) => {
+      requests.push(pageNumber);
+      // after page 1, five newer images appear at the front of the API's order
+      const ids = requests.length === 1 ? original : [...added, ...original];
+      const Image = ids.slice((pageNumber - 1) * pageSize, pageNumber * pageSize).map((ImageId) => ({ ImageId }));
+      return { RequestId: 'r', RegionId: 'x', TotalCount: ids.length, PageNumber: pageNumber, PageSize: pageSize, Images: { Image } };
+    };
+    const warnings: string[] = [];
+    const pages = await collect(describeImagesPages(fetchPage, { pageSize: 5, concurrency: 1, onWarning: (w) => warnings.push(w) }));
+    expect(pages.flat()).toEqual(original);
+    expect(requests).toEqual([1, 2, 3, 4, 5]);
+    expect(warnings).toHaveLength(1);
+  });
+
   it('removes duplicates across pages', async () => {
     // page 2 repeats the last two ids of page 1, as when an image is removed while paging
     const ids = [...idsOf(10), 'm-0008', 'm-0009', ...idsOf(5, 'x-')];
