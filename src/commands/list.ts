@@ -27,7 +27,9 @@ export async function listRun(options: ListOptions, session: Session, io: IO): P
   const progress = session.progress();
   // Ends the retries of pages nobody waits for once the listing is over (early --limit, a failure).
   const stop = new AbortController();
-  const pages = inRegionOrder(regionSources(options, session, regionIds, progress, stop.signal), {
+  let count = 0;
+  const stillWanted = (): number | undefined => (options.limit === undefined ? undefined : options.limit - count);
+  const pages = inRegionOrder(regionSources(options, session, regionIds, progress, stop.signal, stillWanted), {
     // With --limit, regions are listed one after another so no request is sent in vain.
     eager: options.limit === undefined,
     onError(index, error) {
@@ -54,7 +56,6 @@ export async function listRun(options: ListOptions, session: Session, io: IO): P
   });
   const matches = (row: Row): boolean => !options.nameRegex || options.nameRegex.test(String(row.ImageName ?? ''));
 
-  let count = 0;
   try {
     if (options.sort !== undefined || options.latest || query !== undefined) {
       let rows: Row[] = [];
@@ -99,6 +100,8 @@ function regionSources(
   regionIds: string[],
   progress: Progress,
   signal: AbortSignal,
+  /** images --limit still wants when a region starts (regions then run one after another) */
+  stillWanted: () => number | undefined,
 ): PageSource<Row[]>[] {
   const multiRegion = regionIds.length > 1;
   // --limit counts images after --name-regex, --sort and --latest; otherwise the pager
@@ -114,7 +117,7 @@ function regionSources(
       {
         pageSize: options.pageSize,
         concurrency: options.concurrency,
-        limit: selectsOnClient ? undefined : options.limit,
+        limit: selectsOnClient ? undefined : stillWanted(),
         onWarning: (w) => session.warn(multiRegion ? `${regionId}: ${w}` : w),
         onProgress: (p) => {
           pagingByRegion.set(regionId, p);

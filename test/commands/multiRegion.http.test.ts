@@ -80,6 +80,19 @@ describe('several regions', () => {
     }
   });
 
+  it('--limit across regions asks the next region only for what is still missing', async () => {
+    const selfIn = (region: string) =>
+      emulator.current.catalogue.images(region).filter((i) => i.ImageOwnerAlias === 'self' && i.Status === 'Available').length;
+    const first = selfIn('cn-hangzhou');
+    expect(first).toBeLessThan(45);
+    emulator.current.resetStats();
+    const result = await run(['list', '--owner', 'self', '--region', 'cn-hangzhou,cn-beijing', '--limit', '45', '--page-size', '10', '-o', 'json']);
+    const rows = JSON.parse(result.stdout) as Row[];
+    expect(rows).toHaveLength(45);
+    expect(rows.filter((r) => r.RegionId === 'cn-beijing')).toHaveLength(45 - first);
+    expect(emulator.current.stats.total).toBe(Math.ceil(first / 10) + Math.ceil((45 - first) / 10));
+  });
+
   it('--limit across regions sends only what it needs, region after region', async () => {
     emulator.current.resetStats();
     const result = await run(['list', '--owner', 'self', '--region', 'cn-hangzhou,cn-beijing', '--limit', '3', '-o', 'json']);
