@@ -30,6 +30,12 @@ export function defaultEndpoint(regionId: string | undefined): string {
   return regionId === undefined ? 'https://ecs.aliyuncs.com' : `https://ecs.${regionId}.aliyuncs.com`;
 }
 
+/** The region of a regional ECS endpoint (ecs.cn-hangzhou.aliyuncs.com, ecs-vpc.…, ecs-cn-….); undefined for any other host. */
+export function regionOfEndpoint(endpoint: string): string | undefined {
+  const host = new URL(endpoint).hostname;
+  return /^ecs(?:-vpc)?[.-]([a-z0-9-]+)\.aliyuncs\.com$/.exec(host)?.[1];
+}
+
 export function createSession(globals: GlobalOptions, runtime: Runtime): Session {
   const { io } = runtime;
   const debug = (line: string): void => {
@@ -41,7 +47,18 @@ export function createSession(globals: GlobalOptions, runtime: Runtime): Session
   const clients = new Map<string, Promise<EcsApi>>();
   let credentials: ReturnType<typeof resolveCredentials> | undefined;
 
-  const endpointFor = (regionId: string | undefined): string => explicitEndpoint?.value ?? defaultEndpoint(regionId);
+  const endpointFor = (regionId: string | undefined): string => {
+    if (!explicitEndpoint) return defaultEndpoint(regionId);
+    const served = regionOfEndpoint(explicitEndpoint.value);
+    if (regionId !== undefined && served !== undefined && served !== regionId) {
+      // The real API answers a request for another region with an empty list, silently.
+      throw new UsageError(
+        `the endpoint ${explicitEndpoint.value} (from ${explicitEndpoint.source}) serves ${served}, not ${regionId}; its answer would be an empty list`,
+        { hint: `pass --region ${served}, or leave the endpoint unset so each region uses its own` },
+      );
+    }
+    return explicitEndpoint.value;
+  };
 
   return {
     region() {
