@@ -1,5 +1,5 @@
 // Region and endpoint, in the order of SPEC section 2: flag, env, the effective profile.
-import { UsageError } from '../errors.js';
+import { EcsimgError, UsageError } from '../errors.js';
 import { envValue, flagValue, type ConfigContext } from './context.js';
 import { effectiveProfile } from './profiles.js';
 
@@ -36,7 +36,17 @@ export function resolveEndpoint(input: { endpoint?: string; profile?: string }, 
   const fromEnv = envValue(ctx, 'ALIBABA_CLOUD_ECS_ENDPOINT');
   if (fromEnv !== undefined) return checkedEndpoint(fromEnv, 'env ALIBABA_CLOUD_ECS_ENDPOINT', 'ALIBABA_CLOUD_ECS_ENDPOINT');
 
-  const profile = effectiveProfile(flagValue(input.profile, '--profile'), ctx, false);
+  const profileFlag = flagValue(input.profile, '--profile');
+  let profile: ReturnType<typeof effectiveProfile>;
+  try {
+    profile = effectiveProfile(profileFlag, ctx, false);
+  } catch (err) {
+    // A profile's endpoint is optional: unless --profile asked for that profile, a broken or
+    // missing config file counts as no endpoint here. If the credentials or the region need
+    // the file, those steps report it.
+    if (profileFlag === undefined && err instanceof EcsimgError) return undefined;
+    throw err;
+  }
   const fromProfile = profile?.fields.get('endpoint');
   if (profile && fromProfile !== undefined) return checkedEndpoint(fromProfile, profile.source, `the endpoint of ${profile.source}`);
   return undefined;

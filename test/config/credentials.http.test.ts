@@ -125,3 +125,26 @@ describe('credentials sources against the emulator', () => {
     expect(result.stderr).toContain('dev, tmp');
   });
 });
+
+describe('config files that are not needed', () => {
+  const broken = { [CONFIG]: '{ "current": "dev", "profiles": [ {' };
+  const envKeys = { ALIBABA_CLOUD_ACCESS_KEY_ID: AK.accessKeyId, ALIBABA_CLOUD_ACCESS_KEY_SECRET: AK.accessKeySecret };
+
+  it('a broken config.json does not stop a run whose credentials and region come from env and flags', async () => {
+    const { result, received } = await listOnce(['--region', 'cn-hangzhou'], bareEnv(envKeys), broken);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(received?.accessKeyId).toBe(AK.accessKeyId);
+  });
+
+  it('nor does a missing ALIBABA_CLOUD_CREDENTIALS_FILE', async () => {
+    const { result } = await listOnce(['--region', 'cn-hangzhou'], bareEnv({ ...envKeys, ALIBABA_CLOUD_CREDENTIALS_FILE: '/nope/credentials' }));
+    expect(result.code).toBe(0);
+  });
+
+  it('but when the region has to come from that file, the broken file is reported with its line', async () => {
+    const { result } = await listOnce([], bareEnv(envKeys), broken);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('~/.aliyun/config.json, line 1');
+  });
+});
