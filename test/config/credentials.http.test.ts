@@ -129,21 +129,30 @@ describe('credentials sources against the emulator', () => {
 describe('config files that are not needed', () => {
   const broken = { [CONFIG]: '{ "current": "dev", "profiles": [ {' };
   const envKeys = { ALIBABA_CLOUD_ACCESS_KEY_ID: AK.accessKeyId, ALIBABA_CLOUD_ACCESS_KEY_SECRET: AK.accessKeySecret };
+  // No endpoint in env or flags, so the profile's endpoint would be looked for; --dry-run sends nothing.
+  const dryRun = (args: string[], env: Record<string, string>, files: Record<string, string> = {}) =>
+    runInProcess(['list', '--dry-run', ...args], { env, files, homeDir: HOME });
 
   it('a broken config.json does not stop a run whose credentials and region come from env and flags', async () => {
-    const { result, received } = await listOnce(['--region', 'cn-hangzhou'], bareEnv(envKeys), broken);
+    const result = await dryRun(['--region', 'cn-hangzhou'], envKeys, broken);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-    expect(received?.accessKeyId).toBe(AK.accessKeyId);
+    expect((JSON.parse(result.stdout) as { Endpoint: string }[])[0]!.Endpoint).toBe('https://ecs.cn-hangzhou.aliyuncs.com');
   });
 
   it('nor does a missing ALIBABA_CLOUD_CREDENTIALS_FILE', async () => {
-    const { result } = await listOnce(['--region', 'cn-hangzhou'], bareEnv({ ...envKeys, ALIBABA_CLOUD_CREDENTIALS_FILE: '/nope/credentials' }));
+    const result = await dryRun(['--region', 'cn-hangzhou'], { ...envKeys, ALIBABA_CLOUD_CREDENTIALS_FILE: '/nope/credentials' });
     expect(result.code).toBe(0);
   });
 
   it('but when the region has to come from that file, the broken file is reported with its line', async () => {
-    const { result } = await listOnce([], bareEnv(envKeys), broken);
+    const result = await dryRun([], envKeys, broken);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('~/.aliyun/config.json, line 1');
+  });
+
+  it('and with --profile the broken file is reported too', async () => {
+    const result = await dryRun(['--region', 'cn-hangzhou', '--profile', 'dev'], envKeys, broken);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('~/.aliyun/config.json, line 1');
   });
