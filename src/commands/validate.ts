@@ -65,7 +65,10 @@ export function parseIsoDate(flag: string, value: string): Date {
   const [, y, mo, d, h = '00', mi = '00', s = '00', zone = 'Z'] = m;
   const month = Number(mo);
   const day = Number(d);
-  const utc = new Date(Date.UTC(Number(y), month - 1, day, Number(h), Number(mi), Number(s)));
+  const utc = new Date(0);
+  // setUTCFullYear, not Date.UTC: Date.UTC reads years 0-99 as 1900-1999.
+  utc.setUTCFullYear(Number(y), month - 1, day);
+  utc.setUTCHours(Number(h), Number(mi), Number(s));
   // Date.UTC rolls 2024-02-30 over to March: reject instead of guessing.
   if (utc.getUTCMonth() !== month - 1 || utc.getUTCDate() !== day || Number(h) > 23 || Number(mi) > 59 || Number(s) > 59) {
     return fail();
@@ -73,6 +76,9 @@ export function parseIsoDate(flag: string, value: string): Date {
   if (zone.toUpperCase() === 'Z') return utc;
   const sign = zone.startsWith('-') ? -1 : 1;
   const digits = zone.slice(1).replace(':', '');
-  const offsetMinutes = Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2));
+  const [offsetHours, offsetMins] = [Number(digits.slice(0, 2)), Number(digits.slice(2))];
+  // Real zones lie within -12:00..+14:00.
+  if (offsetHours > 14 || offsetMins > 59) return fail();
+  const offsetMinutes = offsetHours * 60 + offsetMins;
   return new Date(utc.getTime() - sign * offsetMinutes * 60_000);
 }
