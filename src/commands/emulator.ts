@@ -18,6 +18,11 @@ export async function emulatorRun(options: EmulatorCommandOptions, runtime: Runt
   }
   // stdout carries the endpoint and credentials as shell lines, so `eval` can use them.
   runtime.io.stdout.write(describeEmulator(running).trimEnd() + '\n');
+  if (!isLoopback(options.host)) {
+    runtime.io.stderr.write(
+      `warning: listening on ${options.host}, beyond this machine's loopback: anyone who can reach it can use its public test credentials\n`,
+    );
+  }
   // Faults on stderr: someone testing a runbook must not forget they are on.
   const faults = describeFaults(options.faults);
   if (faults.length > 0) runtime.io.stderr.write(`Faults on:\n${faults.map((line) => `  ${line}\n`).join('')}`);
@@ -54,4 +59,8 @@ function listenError(err: unknown, options: EmulatorCommandOptions): UsageError 
     default:
       return undefined;
   }
+}
+
+export function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
 }

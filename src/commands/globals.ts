@@ -10,7 +10,6 @@ export interface RawGlobalFlags {
   timeout?: string;
   retries?: string;
   debug?: boolean;
-  color?: boolean;
   quiet?: boolean;
 }
 
@@ -22,7 +21,6 @@ export interface GlobalOptions {
   timeoutSeconds: number;
   retries: number;
   debug: boolean;
-  color: boolean;
   quiet: boolean;
 }
 
@@ -38,7 +36,6 @@ export function parseGlobalOptions(raw: RawGlobalFlags): GlobalOptions {
     timeoutSeconds: raw.timeout === undefined ? DEFAULT_TIMEOUT_SECONDS : parseSeconds('--timeout', raw.timeout, 0.1, 3600),
     retries: raw.retries === undefined ? DEFAULT_RETRIES : parseInteger('--retries', raw.retries, 0, 20),
     debug: raw.debug === true,
-    color: raw.color !== false,
     quiet: raw.quiet === true,
   };
 }

@@ -1,6 +1,7 @@
 // What a flag's value (or a command's argument) completes to. One map, built from the same
 // constants the option parsers validate against, so the two cannot disagree.
 import { ARCHITECTURES, IMAGE_STATUSES, OS_TYPES, OWNER_ALIASES, USAGES } from '../api/params.js';
+import { REGIONS } from '../emulator/regions.js';
 import { IMAGE_FIELDS } from '../output/columns.js';
 import { OUTPUT_FORMATS } from '../output/formats.js';
 import { COMPLETION_SHELLS } from './shells.js';
@@ -60,7 +61,8 @@ export const OPTION_VALUES: Readonly<Record<string, ValueSource>> = Object.freez
   '--columns': { kind: 'words', words: IMAGE_FIELDS, list: true },
   '--sort': { kind: 'words', words: IMAGE_FIELDS, list: true, descending: true },
   '--region': { kind: 'words', words: [...REGION_IDS, 'all'], list: true },
-  '--fault-regions': { kind: 'words', words: REGION_IDS, list: true },
+  // only the regions the emulator serves: --fault-regions refuses others
+  '--fault-regions': { kind: 'words', words: REGIONS.map((r) => r.RegionId), list: true },
   '--profile': { kind: 'profiles' },
 });
 

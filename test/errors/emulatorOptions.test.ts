@@ -133,3 +133,19 @@ describe('describeFaults (the banner on stderr)', () => {
     ]);
   });
 });
+
+describe('isLoopback (the emulator warns when it listens beyond it)', () => {
+  it.each([
+    ['127.0.0.1', true],
+    ['127.1.2.3', true],
+    ['localhost', true],
+    ['::1', true],
+    ['0.0.0.0', false],
+    ['::', false],
+    ['192.168.1.10', false],
+    ['127.0.0.1.example.com', false],
+  ])('%s -> %s', async (host, expected) => {
+    const { isLoopback } = await import('../../src/commands/emulator.js');
+    expect(isLoopback(host)).toBe(expected);
+  });
+});
