@@ -105,6 +105,9 @@ describe('DescribeImages parameters against an independent filter', () => {
     ['ecs.c7.xlarge', 'x86_64'],
     ['ecs.g8y.large', 'arm64'],
     ['ecs.c8y.large', 'arm64'],
+    ['ecs.t6-c1m1.large', 'x86_64'],
+    ['ecs.u1-c1m2.large', 'x86_64'],
+    ['ecs.g5.large', 'x86_64'],
   ])('InstanceType=%s -> %s images', async (instanceType, architecture) => {
     expect((await expectSameAsFilter({ InstanceType: instanceType }, { architecture })).length).toBeGreaterThan(0);
   });
