@@ -5,6 +5,7 @@
 
 import type { EcsimgError } from '../errors.js';
 import { scrubText } from '../api/redact.js';
+import { escapeControlChars } from './text.js';
 
 export interface FormatErrorOptions {
   debug: boolean;
@@ -52,22 +53,14 @@ function describeThrown(value: unknown): string {
   return frames ? `${header}\n${frames}` : header;
 }
 
-// Messages echo what the user typed and what a server sent. Control characters (and the
-// bidi overrides that reorder text on screen) are shown escaped: a newline cannot break the
-// one-line report, an escape sequence cannot drive the terminal.
-// eslint-disable-next-line no-control-regex
-const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
-const ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
-
-function visible(text: string): string {
-  return text.replace(INVISIBLE, (c) => ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
-
 export function formatError(err: EcsimgError, options: FormatErrorOptions): string {
   const secrets = options.secrets ?? [];
-  const scrub = (text: string): string => visible(scrubText(text, secrets));
+  // Messages echo what the user typed and what a server sent: control characters and bidi
+  // overrides are shown escaped, so a newline cannot break the one-line report and an
+  // escape sequence cannot drive the terminal.
+  const scrub = (text: string): string => escapeControlChars(scrubText(text, secrets));
   // stack traces keep their line breaks
-  const scrubLines = (text: string): string => scrubText(text, secrets).split('\n').map(visible).join('\n');
+  const scrubLines = (text: string): string => scrubText(text, secrets).split('\n').map(escapeControlChars).join('\n');
   const { color } = options;
 
   const lines = [`${paint('ecsimg:', ANSI.bold + ANSI.red, color)} ${scrub(err.message)}`];

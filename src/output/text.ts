@@ -5,15 +5,17 @@
 
 const NAMED_ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 
-// C0 controls, DEL and C1 controls.
+// C0 controls, DEL, C1 controls, and the bidi embeddings, overrides and isolates that
+// reorder text on screen.
 // eslint-disable-next-line no-control-regex
-const CONTROL_CHARS = /[\u0000-\u001f\u007f-\u009f]/g;
+const CONTROL_CHARS = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 
+/** Control characters written as JavaScript escapes: \n, \t, \x1b, \u202e. */
 export function escapeControlChars(text: string): string {
-  return text.replace(
-    CONTROL_CHARS,
-    (char) => NAMED_ESCAPES[char] ?? `\\x${char.charCodeAt(0).toString(16).padStart(2, '0')}`,
-  );
+  return text.replace(CONTROL_CHARS, (char) => {
+    const code = char.charCodeAt(0);
+    return NAMED_ESCAPES[char] ?? (code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`);
+  });
 }
 
 const ZERO_WIDTH: readonly (readonly [number, number])[] = [

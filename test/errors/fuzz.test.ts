@@ -141,6 +141,6 @@ describe('hand-picked shapes the fuzzer found', () => {
   it('control characters and bidi overrides in a value are shown escaped', async () => {
     const result = await runInProcess(['list', '--owner', 'a\nb\u001b[2J\u202ec']);
     expect(result.code).toBe(2);
-    expect(result.stderr).toBe('ecsimg: invalid value "a\\nb\\u001b[2J\\u202ec" for --owner; allowed: system, self, others, marketplace\n');
+    expect(result.stderr).toBe('ecsimg: invalid value "a\\nb\\x1b[2J\\u202ec" for --owner; allowed: system, self, others, marketplace\n');
   });
 });

@@ -92,6 +92,8 @@ describe('table off a TTY', () => {
     const evil = { ImageId: 'm-evil', ImageName: 'evil\x1b[2J\x07name\r\ttab' };
     const text = tableOf([[evil]], { columns: ['ImageId', 'ImageName'] });
     expect(text).toBe('ImageId  ImageName\nm-evil   evil\\x1b[2J\\x07name\\r\\ttab\n');
+    const bidi = tableOf([[{ ImageId: 'm-rtl', ImageName: 'invoice\u202egnp.exe' }]], { columns: ['ImageId', 'ImageName'] });
+    expect(bidi).toContain('invoice\\u202egnp.exe');
     const tty = tableOf([[evil]], { columns: ['ImageId', 'ImageName'], tty: true, color: true, width: 80 });
     expect(tty).not.toContain('\x1b[2J');
     expect(tty).not.toContain('\x07');
