@@ -9,15 +9,16 @@ const SUCCESSFUL_COMMANDER_EXITS = new Set(['commander.helpDisplayed', 'commande
 /** Returns the exit code; never throws. */
 export async function runCli(argv: string[], runtime: Runtime): Promise<number> {
   const debug = argv.includes('--debug');
+  const secrets: string[] = [];
   try {
-    await buildProgram(runtime).parseAsync(argv, { from: 'user' });
+    await buildProgram({ ...runtime, secrets }).parseAsync(argv, { from: 'user' });
     return ExitCode.ok;
   } catch (err) {
     if (err instanceof CommanderError && SUCCESSFUL_COMMANDER_EXITS.has(err.code)) return ExitCode.ok;
     if (err instanceof CommanderError && err.code === 'commander.help' && err.exitCode === 0) return ExitCode.ok;
     const error = toReportable(err);
     const { formatError } = await import('./output/errorMessage.js');
-    runtime.io.stderr.write(formatError(error, { debug, color: false, secrets: secretsIn(runtime.env) }));
+    runtime.io.stderr.write(formatError(error, { debug, color: false, secrets: [...secretsIn(runtime.env), ...secrets] }));
     return error.exitCode;
   }
 }

@@ -7,4 +7,6 @@ export interface Runtime extends ConfigContext {
   io: IO;
   /** aborted on SIGINT */
   signal: AbortSignal;
+  /** credential values resolved while running (from any source), for error reports to blank out */
+  secrets?: string[];
 }

@@ -2,7 +2,7 @@
 // runtime: region, endpoint per region, credentials (resolved lazily, so --dry-run and
 // usage errors never need them), and one API client per endpoint.
 import type { EcsApi } from '../api/types.js';
-import { resolveCredentials } from '../config/credentials.js';
+import { resolveCredentials, type Credentials } from '../config/credentials.js';
 import { resolveEndpoint, resolveRegion, type Resolved } from '../config/region.js';
 import { UsageError } from '../errors.js';
 import { noProgress, type Progress } from '../io.js';
@@ -34,6 +34,10 @@ export function defaultEndpoint(regionId: string | undefined): string {
 export function regionOfEndpoint(endpoint: string): string | undefined {
   const host = new URL(endpoint).hostname;
   return /^ecs(?:-vpc)?[.-]([a-z0-9-]+)\.aliyuncs\.com$/.exec(host)?.[1];
+}
+
+function secretValues(keys: Credentials): string[] {
+  return [keys.accessKeyId, keys.accessKeySecret, keys.securityToken ?? ''].filter((v) => v.length >= 4);
 }
 
 export function createSession(globals: GlobalOptions, runtime: Runtime): Session {
@@ -85,6 +89,7 @@ export function createSession(globals: GlobalOptions, runtime: Runtime): Session
         if (!credentials) {
           credentials = resolveCredentials({ profile: globals.profile }, runtime);
           debug(`credentials: ${credentials.source}`);
+          runtime.secrets?.push(...secretValues(credentials.credentials));
         }
         const { credentials: keys } = credentials;
         client = import('../api/client.js').then(({ createEcsApi }) =>
@@ -102,8 +107,7 @@ export function createSession(globals: GlobalOptions, runtime: Runtime): Session
       return client;
     },
     secrets() {
-      const keys = credentials?.credentials;
-      return keys ? [keys.accessKeyId, keys.accessKeySecret, keys.securityToken ?? ''].filter((v) => v.length >= 4) : [];
+      return credentials ? secretValues(credentials.credentials) : [];
     },
     debug,
     warn,
