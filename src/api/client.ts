@@ -2,7 +2,6 @@
 // and the README's notes): POST always, our own timeout, retries, HTTP status checked,
 // BigNumber turned into bigint, and every failure mapped to a readable EcsimgError.
 import type { Credentials } from '../config/credentials.js';
-import { EcsimgError } from '../errors.js';
 import { httpStatusError, toEcsimgError, unexpectedResponseError, type RequestContext } from './apiErrors.js';
 import { redactParams } from './redact.js';
 import { withRetries } from './retry.js';
@@ -59,7 +58,7 @@ export async function createEcsApi(options: ClientOptions): Promise<EcsApi> {
             formatParams: false,
           });
         } catch (err) {
-          const mapped = err instanceof EcsimgError ? err : toEcsimgError(err, ctx);
+          const mapped = toEcsimgError(err, ctx);
           debug?.(`response ${action} failed after ${Date.now() - started} ms: ${mapped.code ?? mapped.name}`);
           throw mapped;
         }

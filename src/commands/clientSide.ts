@@ -1,6 +1,6 @@
 // What ecsimg does to rows after the API answered: --name-regex, --sort, --latest. Pure.
 import { UsageError } from '../errors.js';
-import { IMAGE_FIELDS } from '../output/columns.js';
+import { fieldNamed, IMAGE_FIELDS } from '../output/columns.js';
 import type { Row } from '../output/format.js';
 
 export interface SortKey {
@@ -27,7 +27,7 @@ export function parseSortKeys(text: string): SortKey[] {
   return items.map((item) => {
     const descending = item.startsWith('-');
     const name = descending ? item.slice(1) : item;
-    const field = IMAGE_FIELDS.find((f) => f.toLowerCase() === name.toLowerCase());
+    const field = fieldNamed(name);
     if (field === undefined) {
       throw new UsageError(`unknown field "${name}" for --sort; valid fields: ${IMAGE_FIELDS.join(', ')}`);
     }

@@ -1,7 +1,7 @@
 // Which profile applies, and where it lives. A name is looked up in ~/.aliyun/config.json
 // first, then as a section of the INI credentials file (SPEC section 2).
 import { UsageError } from '../errors.js';
-import { loadAliyunConfig } from './aliyunConfig.js';
+import { listProfiles, loadAliyunConfig } from './aliyunConfig.js';
 import { envValue, type ConfigContext } from './context.js';
 import { loadCredentialsFile } from './credentialsFile.js';
 
@@ -37,7 +37,7 @@ export function requireProfile(name: string, origin: ProfileOrigin, ctx: ConfigC
   const profile = findProfile(name, ctx);
   if (profile) return profile;
 
-  const fromJson = loadAliyunConfig(ctx)?.profiles.map((p) => p.name) ?? [];
+  const fromJson = listProfiles(ctx);
   const fromIni = loadCredentialsFile(ctx)?.sections.keys() ?? [];
   const names = [...new Set([...fromJson, ...fromIni])];
   const existing = names.length > 0 ? `profiles that exist: ${names.join(', ')}` : 'no profiles exist yet';

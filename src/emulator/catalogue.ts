@@ -55,10 +55,6 @@ export class ImageCatalogue implements Catalogue {
     return [...this.sorted(regionId)];
   }
 
-  image(regionId: string, imageId: string): CatalogueImage | undefined {
-    return this.sorted(regionId).find((i) => i.ImageId === imageId);
-  }
-
   /** The region's images in API order, without a copy: for the query code only. */
   sorted(regionId: string): readonly CatalogueImage[] {
     let list = this.byRegion.get(regionId);

@@ -1,8 +1,8 @@
 // The local ECS API emulator (SPEC section 8): startEmulator() and what tests need beside it.
 
 export { startEmulator } from './server.js';
-export { describeEmulator, EMULATOR_DEFAULT_REGION } from './banner.js';
-export { DEFAULT_IMAGES_PER_REGION, SELF_OWNER_ID, compareImages } from './catalogue.js';
+export { describeEmulator } from './banner.js';
+export { SELF_OWNER_ID } from './catalogue.js';
 export {
   EMULATOR_CREDENTIALS,
   EMULATOR_EXPIRED_STS_CREDENTIALS,

@@ -74,7 +74,6 @@ export interface Catalogue {
   hasRegion(regionId: string): boolean;
   /** every image of the region (all statuses, all owners), newest CreationTime first, ties by ImageId; throws for an unknown region */
   images(regionId: string): readonly CatalogueImage[];
-  image(regionId: string, imageId: string): CatalogueImage | undefined;
 }
 
 export interface Faults {

@@ -56,6 +56,11 @@ export const IMAGE_FIELDS: readonly string[] = Object.freeze([
 
 const FIELD_BY_LOWER_NAME = new Map(IMAGE_FIELDS.map((name) => [name.toLowerCase(), name]));
 
+/** The Image field of that name in the API's spelling, matched case-insensitively. */
+export function fieldNamed(name: string): string | undefined {
+  return FIELD_BY_LOWER_NAME.get(name.toLowerCase());
+}
+
 /**
  * `--columns` text -> field names in the API's spelling. Names are trimmed and matched
  * case-insensitively; a repeated name is kept once. Empty or unknown names are a usage error.
@@ -66,7 +71,7 @@ export function parseColumns(text: string): string[] {
   for (const part of text.split(',')) {
     const name = part.trim();
     if (name === '') throw new UsageError(`empty column name in --columns "${text}"; ${valid}`);
-    const field = FIELD_BY_LOWER_NAME.get(name.toLowerCase());
+    const field = fieldNamed(name);
     if (field === undefined) throw new UsageError(`unknown column "${name}" for --columns; ${valid}`);
     if (!columns.includes(field)) columns.push(field);
   }
