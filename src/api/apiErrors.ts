@@ -14,6 +14,7 @@ import {
   type ErrorDetails,
 } from '../errors.js';
 import { scrubText } from './redact.js';
+import { isObjectLike } from '../guards.js';
 
 export interface RequestContext {
   /** API action, e.g. DescribeImages */
@@ -365,17 +366,13 @@ export function endpointHost(endpoint: string): string {
 const MAX_RETRY_AFTER_MS = 60_000;
 
 export function parseRetryAfter(headers: unknown): number | undefined {
-  if (!isObject(headers)) return undefined;
+  if (!isObjectLike(headers)) return undefined;
   let value: unknown = headers['x-acs-retry-after'];
   if (Array.isArray(value)) value = value[0];
   if (typeof value !== 'string' && typeof value !== 'number') return undefined;
   const ms = Number(value);
   if (!Number.isFinite(ms) || ms < 0 || String(value).trim() === '') return undefined;
   return Math.min(Math.ceil(ms), MAX_RETRY_AFTER_MS);
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null;
 }
 
 function str(value: unknown): string | undefined {
@@ -395,8 +392,8 @@ function cleanServerMessage(message: unknown): string | undefined {
 
 function apiError(err: Record<string, unknown>, data: Record<string, unknown>, ctx: RequestContext): EcsimgError {
   const code = str(data.Code) ?? str(err.code) ?? 'UnknownError';
-  const entry = isObject(err.entry) ? err.entry : undefined;
-  const response = entry && isObject(entry.response) ? entry.response : undefined;
+  const entry = isObjectLike(err.entry) ? err.entry : undefined;
+  const response = entry && isObjectLike(entry.response) ? entry.response : undefined;
   const statusValue = response?.statusCode;
   const status = typeof statusValue === 'number' && Number.isInteger(statusValue) ? statusValue : undefined;
   const failure: ApiFailure = {
@@ -583,7 +580,7 @@ function notJsonError(err: Record<string, unknown>, ctx: RequestContext): Servic
 
 function internalError(err: unknown): EcsimgError {
   let detail = '';
-  if (err instanceof Error || isObject(err)) {
+  if (err instanceof Error || isObjectLike(err)) {
     const name = typeof err.name === 'string' ? err.name : 'Error';
     const message = typeof err.message === 'string' ? scrubText(err.message).replace(/\s+/g, ' ').trim() : '';
     detail = message ? `${name}: ${message.length > 200 ? `${message.slice(0, 197)}...` : message}` : name;
@@ -598,10 +595,10 @@ function internalError(err: unknown): EcsimgError {
 
 function classify(err: unknown, ctx: RequestContext): EcsimgError {
   if (err instanceof EcsimgError) return err;
-  if (!isObject(err)) return internalError(err);
+  if (!isObjectLike(err)) return internalError(err);
 
   // An API error body: pop-core sets err.data to the parsed JSON with its Code.
-  if (isObject(err.data) && str(err.data.Code)) return apiError(err, err.data, ctx);
+  if (isObjectLike(err.data) && str(err.data.Code)) return apiError(err, err.data, ctx);
 
   const name = typeof err.name === 'string' ? err.name : '';
   const code = typeof err.code === 'string' ? err.code : '';

@@ -3,6 +3,7 @@
 import { UsageError } from '../errors.js';
 import { displayPath, homePath, readConfigFile, type ConfigContext } from './context.js';
 import { findJsonSyntaxError, lineAt } from './json.js';
+import { isRecord } from '../guards.js';
 
 export interface AliyunProfile {
   name: string;
@@ -50,7 +51,7 @@ export function parseAliyunConfig(text: string, shownPath: string): AliyunConfig
   function malformed(what: string): never {
     throw new UsageError(`${shownPath}: ${what}`, { hint });
   }
-  if (!isObject(data)) malformed('expected a JSON object with a "profiles" list');
+  if (!isRecord(data)) malformed('expected a JSON object with a "profiles" list');
   const { current, profiles = [] } = data;
   if (!Array.isArray(profiles)) malformed('"profiles" is not a list');
   if (current !== undefined && typeof current !== 'string') malformed('"current" is not a string');
@@ -59,7 +60,7 @@ export function parseAliyunConfig(text: string, shownPath: string): AliyunConfig
     shownPath,
     current: current === '' ? undefined : current,
     profiles: profiles.map((entry: unknown, index) => {
-      if (!isObject(entry) || typeof entry.name !== 'string' || entry.name === '') {
+      if (!isRecord(entry) || typeof entry.name !== 'string' || entry.name === '') {
         malformed(`profile #${index + 1} has no "name"`);
       }
       const fields = new Map<string, string>();
@@ -69,6 +70,3 @@ export function parseAliyunConfig(text: string, shownPath: string): AliyunConfig
   };
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}

@@ -3,6 +3,7 @@
 
 import { UsageError } from '../errors.js';
 import { stringifyJson } from './json.js';
+import { isRecord } from '../guards.js';
 
 export const DEFAULT_COLUMNS: readonly string[] = Object.freeze([
   'ImageId',
@@ -78,20 +79,16 @@ export function parseColumns(text: string): string[] {
   return columns;
 }
 
-export function isPlainRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /** `{Tag: [{TagKey, TagValue}, ...]}`, the API's shape for Tags. */
 export function tagList(value: unknown): Record<string, unknown>[] | undefined {
-  if (!isPlainRecord(value) || !Array.isArray(value.Tag)) return undefined;
-  return value.Tag.every(isPlainRecord) ? value.Tag : undefined;
+  if (!isRecord(value) || !Array.isArray(value.Tag)) return undefined;
+  return value.Tag.every(isRecord) ? value.Tag : undefined;
 }
 
 /** `{DiskDeviceMapping: [{Device, Size, SnapshotId, ...}, ...]}`, the API's shape for DiskDeviceMappings. */
 export function diskList(value: unknown): Record<string, unknown>[] | undefined {
-  if (!isPlainRecord(value) || !Array.isArray(value.DiskDeviceMapping)) return undefined;
-  return value.DiskDeviceMapping.every(isPlainRecord) ? value.DiskDeviceMapping : undefined;
+  if (!isRecord(value) || !Array.isArray(value.DiskDeviceMapping)) return undefined;
+  return value.DiskDeviceMapping.every(isRecord) ? value.DiskDeviceMapping : undefined;
 }
 
 function renderScalar(value: unknown): string | undefined {

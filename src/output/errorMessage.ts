@@ -6,6 +6,7 @@
 import type { EcsimgError } from '../errors.js';
 import { scrubText } from '../api/redact.js';
 import { escapeControlChars } from './text.js';
+import { isObjectLike } from '../guards.js';
 
 export interface FormatErrorOptions {
   debug: boolean;
@@ -21,19 +22,15 @@ function paint(text: string, style: string, color: boolean | undefined): string 
   return color ? `${style}${text}${ANSI.reset}` : text;
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null;
-}
-
 // pop-core's API errors (err.data/err.url/err.entry) carry "<server Message>, URL: <url>" as
 // their message; only their name and code are safe to print.
 function isPopCoreError(value: Record<string, unknown>): boolean {
-  return 'url' in value || 'entry' in value || isObject(value.data);
+  return 'url' in value || 'entry' in value || isObjectLike(value.data);
 }
 
 /** A stack trace (or, for a non-Error, its name) with the message part replaced when unsafe. */
 function describeThrown(value: unknown): string {
-  if (!isObject(value)) return typeof value === 'string' ? value : String(value);
+  if (!isObjectLike(value)) return typeof value === 'string' ? value : String(value);
   const name = typeof value.name === 'string' ? value.name : 'Error';
   const message = typeof value.message === 'string' ? value.message : '';
   const stack = typeof value.stack === 'string' ? value.stack : '';
@@ -77,7 +74,7 @@ export function formatError(err: EcsimgError, options: FormatErrorOptions): stri
     let cause: unknown = err.cause;
     for (let depth = 0; cause !== undefined && depth < MAX_CAUSES; depth++) {
       lines.push(`caused by: ${scrubLines(describeThrown(cause))}`);
-      cause = isObject(cause) ? cause.cause : undefined;
+      cause = isObjectLike(cause) ? cause.cause : undefined;
     }
   }
   return `${lines.join('\n')}\n`;

@@ -4,7 +4,8 @@
 // Wrappers the API puts around lists (`{Item: [...]}`) are skipped.
 
 import { Chalk } from 'chalk';
-import { isPlainRecord, renderCell, tagList } from './columns.js';
+import { isRecord } from '../guards.js';
+import { renderCell, tagList } from './columns.js';
 import type { Row } from './format.js';
 import { escapeControlChars } from './text.js';
 
@@ -17,7 +18,7 @@ export function renderKeyValue(row: Row, options: { color: boolean }): string {
 
 /** A one-key object holding a list, as the API wraps lists: `{DiskDeviceMapping: [...]}`. */
 function unwrapList(value: unknown): unknown {
-  if (!isPlainRecord(value)) return value;
+  if (!isRecord(value)) return value;
   const keys = Object.keys(value);
   if (keys.length === 1 && Array.isArray(value[keys[0] ?? ''])) return value[keys[0] ?? ''];
   return value;
@@ -67,7 +68,7 @@ function renderNested(value: object, prefix: string): string[] {
   if (Array.isArray(inner)) {
     const lines: string[] = [];
     for (const item of inner) {
-      if (isPlainRecord(item) && Object.keys(item).length > 0) {
+      if (isRecord(item) && Object.keys(item).length > 0) {
         lines.push(...renderRecord(item, `${prefix}- `, `${prefix}  `));
       } else if (isNested(item)) {
         lines.push(`${prefix}-\n`, ...renderNested(item, `${prefix}  `));
