@@ -2,7 +2,8 @@
 // Only main.ts builds the real one; tests build fakes with captured text.
 
 export interface OutStream {
-  write(text: string): void;
+  /** text, or UTF-8 bytes */
+  write(chunk: string | Uint8Array): void;
   readonly isTTY: boolean;
   /** terminal width when isTTY */
   readonly columns?: number;

@@ -12,7 +12,7 @@ delete process.env.DEBUG;
 
 function stream(target: NodeJS.WriteStream): OutStream {
   return {
-    write: (text: string) => void target.write(text),
+    write: (chunk) => void target.write(chunk),
     raw: target,
     get isTTY() {
       return target.isTTY === true;

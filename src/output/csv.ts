@@ -1,11 +1,12 @@
 // csv output (SPEC section 4): RFC 4180 through csv-stringify, `\n` record ends.
-// All or nothing like json: each page is encoded as it arrives, only the text is kept,
-// and it reaches the sink in end() so a listing that fails part-way prints nothing.
+// All or nothing like json: each page is encoded as it arrives, only the text is held
+// (heldText.ts), and it reaches the sink in end() so a listing that fails part-way prints nothing.
 
 import { createRequire } from 'node:module';
 import type { stringify as Stringify } from 'csv-stringify/sync';
 import { renderCell } from './columns.js';
 import type { Formatter, FormatOptions, Row, Sink } from './format.js';
+import { createHeldText } from './heldText.js';
 
 const loadCommonJs = createRequire(import.meta.url);
 
@@ -20,15 +21,15 @@ export function createCsvFormatter(sink: Sink, options: Pick<FormatOptions, 'col
     // With a single column an empty value would be an empty line, which CSV readers skip.
     ...(columns.length === 1 ? { quoted_match: /^$/ } : {}),
   };
-  const chunks: string[] = options.header ? [stringify([columns], csvOptions)] : [];
+  const held = createHeldText();
+  if (options.header) held.add(stringify([columns], csvOptions));
   return {
     write(rows: Row[]): void {
       if (rows.length === 0) return;
-      chunks.push(stringify(rows.map((row) => columns.map((column) => renderCell(row[column]))), csvOptions));
+      held.add(stringify(rows.map((row) => columns.map((column) => renderCell(row[column]))), csvOptions));
     },
     end(): void {
-      const text = chunks.join('');
-      if (text !== '') sink.write(text);
+      held.writeTo(sink);
     },
   };
 }

@@ -17,7 +17,8 @@ export { OUTPUT_FORMATS, type OutputFormat } from './formats.js';
 export type Row = Record<string, unknown>;
 
 export interface Sink {
-  write(text: string): void;
+  /** text, or UTF-8 bytes (held output, see heldText.ts) */
+  write(chunk: string | Uint8Array): void;
 }
 
 export interface Formatter {

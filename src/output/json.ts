@@ -4,6 +4,7 @@
 // JSON.stringify would throw on them; quoting them would change the API's value type.
 
 import type { Formatter, Row, Sink } from './format.js';
+import { createHeldText } from './heldText.js';
 
 /**
  * Same text as `JSON.stringify(value, null, space)` for every value JSON.stringify accepts,
@@ -61,18 +62,26 @@ function serializeObject(object: object, gap: string, indent: string): string {
   return `{\n${inner}${members.join(`,\n${inner}`)}\n${indent}}`;
 }
 
-/** Encodes each page as it arrives but keeps only text, and writes it all in end(). */
+/** Encodes each page as it arrives but holds only its text (heldText.ts), and writes it all in end(). */
 export function createJsonFormatter(sink: Sink): Formatter {
-  const chunks: string[] = [];
+  const held = createHeldText();
+  let count = 0;
   return {
     write(rows: Row[]): void {
+      let text = '';
       for (const row of rows) {
-        const text = serialize(String(chunks.length), row, '  ', '  ') ?? 'null';
-        chunks.push(`${chunks.length === 0 ? '[\n  ' : ',\n  '}${text}`);
+        text += `${count === 0 ? '[\n  ' : ',\n  '}${serialize(String(count), row, '  ', '  ') ?? 'null'}`;
+        count += 1;
       }
+      held.add(text);
     },
     end(): void {
-      sink.write(chunks.length === 0 ? '[]\n' : `${chunks.join('')}\n]\n`);
+      if (count === 0) {
+        sink.write('[]\n');
+        return;
+      }
+      held.add('\n]\n');
+      held.writeTo(sink);
     },
   };
 }

@@ -1,10 +1,11 @@
 // tsv output (SPEC section 4): one line per image. Tab, newline, CR and backslash inside a
 // value are escaped as \t \n \r \\, so `cut -f` works and the value can be recovered
 // exactly (unescapeTsvField). All or nothing (SPEC section 5): pages are encoded as they
-// arrive, only the text is kept, and it reaches the sink in end().
+// arrive, only the text is held (heldText.ts), and it reaches the sink in end().
 
 import { renderCell } from './columns.js';
 import type { Formatter, FormatOptions, Row, Sink } from './format.js';
+import { createHeldText } from './heldText.js';
 
 const ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
 const UNESCAPES: Record<string, string> = { '\\': '\\', t: '\t', n: '\n', r: '\r' };
@@ -20,14 +21,14 @@ export function unescapeTsvField(field: string): string {
 export function createTsvFormatter(sink: Sink, options: Pick<FormatOptions, 'columns' | 'header'>): Formatter {
   const { columns } = options;
   const line = (cells: string[]): string => `${cells.map(escapeTsvField).join('\t')}\n`;
-  const chunks: string[] = options.header ? [line(columns)] : [];
+  const held = createHeldText();
+  if (options.header) held.add(line(columns));
   return {
     write(rows: Row[]): void {
-      if (rows.length > 0) chunks.push(rows.map((row) => line(columns.map((column) => renderCell(row[column])))).join(''));
+      held.add(rows.map((row) => line(columns.map((column) => renderCell(row[column])))).join(''));
     },
     end(): void {
-      const text = chunks.join('');
-      if (text !== '') sink.write(text);
+      held.writeTo(sink);
     },
   };
 }

@@ -33,14 +33,13 @@ describe('csv formatter', () => {
     expect(text).toBe('A,B,C,D,E,F\nplain,"a,b","say ""hi""","cr\rx","lf\nx",tab\tx 中文\n');
   });
 
-  it('writes nothing before end(), then everything at once', () => {
+  it('writes nothing before end(), then everything', () => {
     const sink = captureSink();
     const formatter = createFormatter('csv', sink, csvOptions(trickyColumns));
     formatter.write(trickyRows);
     formatter.write(trickyRows);
     expect(sink.writes).toEqual([]);
     formatter.end();
-    expect(sink.writes).toHaveLength(1);
     expect((parse(sink.text()) as string[][]).length).toBe(1 + 2 * trickyRows.length);
   });
 

@@ -1,14 +1,15 @@
 import type { Row, Sink } from '../../src/output/format.js';
+import { decodeChunk } from '../support/cli.js';
 
 export interface CapturedSink extends Sink {
-  /** every write, in order */
+  /** every write, in order, bytes decoded */
   readonly writes: string[];
   text(): string;
 }
 
 export function captureSink(): CapturedSink {
   const writes: string[] = [];
-  return { writes, write: (text) => void writes.push(text), text: () => writes.join('') };
+  return { writes, write: (chunk) => void writes.push(decodeChunk(chunk)), text: () => writes.join('') };
 }
 
 /** Rows whose text fields hold everything that breaks naive CSV/TSV/terminal output. */

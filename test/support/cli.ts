@@ -8,13 +8,18 @@ export interface Captured extends OutStream {
   text: string;
 }
 
+/** A write's text: held output arrives as UTF-8 bytes, each write a whole text. */
+export function decodeChunk(chunk: string | Uint8Array): string {
+  return typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
+}
+
 export function captured(isTTY = false, columns = 100): Captured {
   const stream = {
     text: '',
     isTTY,
     columns: isTTY ? columns : undefined,
-    write(chunk: string) {
-      stream.text += chunk;
+    write(chunk: string | Uint8Array) {
+      stream.text += decodeChunk(chunk);
     },
   };
   return stream;
