@@ -29,17 +29,6 @@ export function firstPageSize(pageSize: number, limit: number | undefined): numb
   return limit === undefined ? pageSize : Math.min(pageSize, Math.max(limit, 1));
 }
 
-/**
- * An ImageId to remember, holding no more than the id. pop-core's parser returns slices of
- * the whole response text, which is two bytes a character once any image has a CJK name:
- * a slice kept as it is would keep every page's body alive, and a plain copy would still
- * take two bytes a character. A Latin-1 id (every real one) becomes a one-byte copy.
- */
-export function seenKey(imageId: string): string {
-  const oneByte = Buffer.from(imageId, 'latin1').toString('latin1');
-  return oneByte === imageId ? oneByte : (' ' + imageId).slice(1);
-}
-
 export type FetchPage = (pageNumber: number, pageSize: number) => Promise<DescribeImagesResponse>;
 
 export async function* describeImagesPages(fetchPage: FetchPage, options: PagingOptions): AsyncGenerator<Image[]> {
@@ -57,7 +46,9 @@ export async function* describeImagesPages(fetchPage: FetchPage, options: Paging
   const take = (response: DescribeImagesResponse, firstTotal: number): { fresh: Image[]; done: boolean } => {
     const images = response.Images.Image;
     const fresh = images.filter((image) => !seen.has(image.ImageId));
-    for (const image of fresh) seen.add(seenKey(image.ImageId));
+    // The client hands over strings detached from the response text (client.ts, toPlain), so
+    // remembering an ImageId keeps no page alive.
+    for (const image of fresh) seen.add(image.ImageId);
     const room = limit === undefined ? Infinity : limit - emitted;
     const kept = fresh.length > room ? fresh.slice(0, room) : fresh;
     emitted += kept.length;
