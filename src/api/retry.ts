@@ -1,6 +1,7 @@
 // Retries of a failed request that may succeed later (SPEC section 5): exponential backoff
 // with full jitter, never sooner than the server's x-acs-retry-after.
 
+import { setTimeout as delay } from 'node:timers/promises';
 import { EcsimgError, InterruptedError } from '../errors.js';
 
 export interface RetryInfo {
@@ -40,23 +41,8 @@ export function backoffDelay(
   return Math.max(jittered, options.retryAfterMs ?? 0);
 }
 
-export function defaultSleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) {
-      reject(abortError(signal));
-      return;
-    }
-    const onAbort = (): void => {
-      clearTimeout(timer);
-      reject(abortError(signal));
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
-}
+// Its timer ends with the abort, so an interrupted wait does not hold the process open.
+const defaultSleep = (ms: number, signal?: AbortSignal): Promise<void> => delay(ms, undefined, { signal });
 
 function abortError(signal: AbortSignal | undefined): EcsimgError {
   // A caller that aborts with its own EcsimgError (e.g. a failed sibling request) gets it back;
@@ -64,7 +50,8 @@ function abortError(signal: AbortSignal | undefined): EcsimgError {
   return signal?.reason instanceof EcsimgError ? signal.reason : new InterruptedError();
 }
 
-// An injected sleep may ignore the signal: the abort still ends the wait at once.
+// Any sleep's end by abort becomes our error here; an injected sleep may even ignore the
+// signal: the abort still ends the wait at once.
 function sleepUnlessAborted(
   sleep: (ms: number, signal?: AbortSignal) => Promise<void>,
   ms: number,

@@ -59,15 +59,19 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 
     const method = (req.method ?? 'GET').toUpperCase();
     const url = new URL(req.url ?? '/', 'http://emulator.invalid');
+    // A repeated parameter keeps its first value, the query string before the form body.
     const params: Params = {};
-    for (const [key, value] of url.searchParams) if (!Object.hasOwn(params, key)) params[key] = value;
+    const take = (pairs: URLSearchParams): void => {
+      for (const [key, value] of pairs) if (!Object.hasOwn(params, key)) params[key] = value;
+    };
+    take(url.searchParams);
     if (method === 'POST') {
       const body = await readBody(req);
       if (body === undefined) {
         res.destroy();
         return;
       }
-      for (const [key, value] of new URLSearchParams(body)) params[key] = value;
+      take(new URLSearchParams(body));
     }
     recorder.record(method, params);
 

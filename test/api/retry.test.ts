@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backoffDelay, defaultSleep, withRetries, type RetryInfo } from '../../src/api/retry.js';
+import { backoffDelay, withRetries, type RetryInfo } from '../../src/api/retry.js';
 import { CredentialsError, EcsimgError, InterruptedError, ServiceError } from '../../src/errors.js';
 
 const retryable = (n = 0, retryAfterMs?: number): ServiceError =>
@@ -210,23 +210,32 @@ describe('backoffDelay', () => {
   });
 });
 
-describe('defaultSleep', () => {
-  it('resolves after the delay', async () => {
-    await expect(defaultSleep(1)).resolves.toBeUndefined();
+describe('the default sleep', () => {
+  const throttledOnce = () => {
+    let calls = 0;
+    return async () => {
+      calls += 1;
+      if (calls === 1) throw retryable(1, 60_000);
+      return calls;
+    };
+  };
+
+  it('waits the delay, then retries', async () => {
+    let calls = 0;
+    const attempt = async () => {
+      calls += 1;
+      if (calls === 1) throw retryable(1);
+      return calls;
+    };
+    await expect(withRetries(attempt, { retries: 1, baseDelayMs: 1, maxDelayMs: 1 })).resolves.toBe(2);
   });
 
-  it('rejects at once when aborted', async () => {
+  it('ends at once with an InterruptedError when aborted during the wait', async () => {
     const controller = new AbortController();
     const started = Date.now();
-    const waiting = defaultSleep(60_000, controller.signal);
-    controller.abort();
-    await expect(waiting).rejects.toBeInstanceOf(InterruptedError);
+    const result = withRetries(throttledOnce(), { retries: 1, signal: controller.signal });
+    setTimeout(() => controller.abort(), 20);
+    await expect(result).rejects.toBeInstanceOf(InterruptedError);
     expect(Date.now() - started).toBeLessThan(1000);
-  });
-
-  it('rejects when the signal is already aborted', async () => {
-    const controller = new AbortController();
-    controller.abort();
-    await expect(defaultSleep(60_000, controller.signal)).rejects.toBeInstanceOf(InterruptedError);
   });
 });

@@ -1,32 +1,25 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serializeJson, startEmulator, type CatalogueImage, type RunningEmulator } from '../../src/emulator/index.js';
+import { describe, expect, it } from 'vitest';
+import { serializeJson, startEmulator, type CatalogueImage } from '../../src/emulator/index.js';
+import { useEmulator } from '../support/emulator.js';
 import { call, expectedImages, listAll, type CallResult, type ExpectedFilter } from './helpers.js';
 
 const REGION = 'cn-hangzhou';
-let emu: RunningEmulator;
-
-beforeAll(async () => {
-  emu = await startEmulator();
-});
-
-afterAll(async () => {
-  await emu.close();
-});
+const emulator = useEmulator();
 
 function describeImages(params: Record<string, string>): Promise<CallResult> {
-  return call(emu.endpoint, 'DescribeImages', { RegionId: REGION, ...params }, { credentials: emu.credentials });
+  return call(emulator.current.endpoint, 'DescribeImages', { RegionId: REGION, ...params }, { credentials: emulator.current.credentials });
 }
 
 async function expectSameAsFilter(params: Record<string, string>, filter: ExpectedFilter): Promise<string[]> {
-  const expected = expectedImages(emu.catalogue, REGION, filter).map((i) => i.ImageId);
-  const { ids, totals } = await listAll(emu.endpoint, { RegionId: REGION, ...params }, emu.credentials);
+  const expected = expectedImages(emulator.current.catalogue, REGION, filter).map((i) => i.ImageId);
+  const { ids, totals } = await listAll(emulator.current.endpoint, { RegionId: REGION, ...params }, emulator.current.credentials);
   expect(ids).toEqual(expected);
   expect(new Set(totals)).toEqual(new Set([expected.length]));
   return ids;
 }
 
 function selfImage(predicate: (i: CatalogueImage) => boolean): CatalogueImage {
-  const image = emu.catalogue.images(REGION).find((i) => i.ImageOwnerAlias === 'self' && predicate(i));
+  const image = emulator.current.catalogue.images(REGION).find((i) => i.ImageOwnerAlias === 'self' && predicate(i));
   if (!image) throw new Error('no such image in the catalogue');
   return image;
 }
@@ -34,7 +27,7 @@ function selfImage(predicate: (i: CatalogueImage) => boolean): CatalogueImage {
 describe('DescribeImages defaults', () => {
   it('answers page 1 of 10 Available system+self+others images, newest first', async () => {
     const r = await describeImages({});
-    const expected = expectedImages(emu.catalogue, REGION, {});
+    const expected = expectedImages(emulator.current.catalogue, REGION, {});
     expect(r.status).toBe(200);
     expect(Object.keys(r.body)).toEqual(['RequestId', 'RegionId', 'TotalCount', 'PageNumber', 'PageSize', 'Images']);
     expect(r.body).toMatchObject({ RegionId: REGION, PageNumber: 1, PageSize: 10, TotalCount: expected.length });
@@ -43,7 +36,7 @@ describe('DescribeImages defaults', () => {
 
   it('never includes marketplace images or other statuses unless asked', async () => {
     const ids = await expectSameAsFilter({}, {});
-    const byId = new Map(emu.catalogue.images(REGION).map((i) => [i.ImageId, i]));
+    const byId = new Map(emulator.current.catalogue.images(REGION).map((i) => [i.ImageId, i]));
     const shown = ids.map((id) => byId.get(id));
     expect(shown.some((i) => i?.ImageOwnerAlias === 'marketplace')).toBe(false);
     expect(shown.every((i) => i?.Status === 'Available')).toBe(true);
@@ -68,7 +61,7 @@ describe('DescribeImages parameters against an independent filter', () => {
   });
 
   it('ImageId takes a comma list and still applies the default status and owners', async () => {
-    const all = emu.catalogue.images(REGION);
+    const all = emulator.current.catalogue.images(REGION);
     const available = all.filter((i) => i.Status === 'Available' && i.ImageOwnerAlias === 'system').slice(0, 2).map((i) => i.ImageId);
     const deprecated = all.find((i) => i.Status === 'Deprecated')?.ImageId ?? '';
     const marketplace = all.find((i) => i.ImageOwnerAlias === 'marketplace')?.ImageId ?? '';
@@ -122,7 +115,7 @@ describe('DescribeImages parameters against an independent filter', () => {
     const params = { 'Filter.1.Key': 'CreationStartTime', 'Filter.1.Value': '2024-03-01T00:00Z', 'Filter.2.Key': 'CreationEndTime', 'Filter.2.Value': '2024-09-30T12:30Z' };
     const ids = await expectSameAsFilter(params, { createdFrom: '2024-03-01T00:00:00Z', createdTo: '2024-09-30T12:30:00Z' });
     expect(ids.length).toBeGreaterThan(0);
-    expect(ids.length).toBeLessThan(expectedImages(emu.catalogue, REGION, {}).length);
+    expect(ids.length).toBeLessThan(expectedImages(emulator.current.catalogue, REGION, {}).length);
   });
 
   describe('tags', () => {
@@ -165,8 +158,8 @@ describe('DescribeImages parameters against an independent filter', () => {
 
 describe('DescribeImages paging', () => {
   it('walks every page once with an odd page size', async () => {
-    const expected = expectedImages(emu.catalogue, REGION, { statuses: 'ALL' }).map((i) => i.ImageId);
-    const { ids } = await listAll(emu.endpoint, { RegionId: REGION, Status: 'ALL', PageSize: '37' }, emu.credentials);
+    const expected = expectedImages(emulator.current.catalogue, REGION, { statuses: 'ALL' }).map((i) => i.ImageId);
+    const { ids } = await listAll(emulator.current.endpoint, { RegionId: REGION, Status: 'ALL', PageSize: '37' }, emulator.current.credentials);
     expect(ids).toEqual(expected);
     expect(new Set(ids).size).toBe(ids.length);
   });
@@ -179,7 +172,7 @@ describe('DescribeImages paging', () => {
   });
 
   it('answers a page past the end with no images and the right TotalCount', async () => {
-    const total = expectedImages(emu.catalogue, REGION, {}).length;
+    const total = expectedImages(emulator.current.catalogue, REGION, {}).length;
     const r = await describeImages({ PageSize: '100', PageNumber: '999' });
     expect(r.status).toBe(200);
     expect(r.body).toMatchObject({ TotalCount: total, PageNumber: 999, PageSize: 100, Images: { Image: [] } });
@@ -226,12 +219,12 @@ describe('DescribeImages errors', () => {
 
 describe('DescribeRegions', () => {
   it('lists regions with Chinese names by default and English on request', async () => {
-    const zh = await call(emu.endpoint, 'DescribeRegions', {}, { credentials: emu.credentials });
-    const en = await call(emu.endpoint, 'DescribeRegions', { AcceptLanguage: 'en-US' }, { credentials: emu.credentials });
+    const zh = await call(emulator.current.endpoint, 'DescribeRegions', {}, { credentials: emulator.current.credentials });
+    const en = await call(emulator.current.endpoint, 'DescribeRegions', { AcceptLanguage: 'en-US' }, { credentials: emulator.current.credentials });
     const hz = zh.body.Regions.Region.find((r: { RegionId: string }) => r.RegionId === 'cn-hangzhou');
     expect(hz).toEqual({ RegionId: 'cn-hangzhou', LocalName: '华东1（杭州）', RegionEndpoint: 'ecs.cn-hangzhou.aliyuncs.com', Status: 'available' });
     expect(en.body.Regions.Region.find((r: { RegionId: string }) => r.RegionId === 'cn-hangzhou').LocalName).toBe('China (Hangzhou)');
-    expect(zh.body.Regions.Region.map((r: { RegionId: string }) => r.RegionId)).toEqual(emu.catalogue.regions().map((r) => r.RegionId));
+    expect(zh.body.Regions.Region.map((r: { RegionId: string }) => r.RegionId)).toEqual(emulator.current.catalogue.regions().map((r) => r.RegionId));
   });
 });
 

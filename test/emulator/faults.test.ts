@@ -1,24 +1,17 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { startEmulator } from '../../src/emulator/index.js';
+import { useEmulator } from '../support/emulator.js';
 import { call, expectedImages, type CallResult } from './helpers.js';
 
-let emu: RunningEmulator;
-
-beforeAll(async () => {
-  emu = await startEmulator();
-});
-
-afterAll(async () => {
-  await emu.close();
-});
+const emulator = useEmulator();
 
 beforeEach(() => {
-  emu.setFaults({});
-  emu.resetStats();
+  emulator.current.setFaults({});
+  emulator.current.resetStats();
 });
 
 function images(regionId = 'cn-hangzhou', params: Record<string, string> = {}): Promise<CallResult> {
-  return call(emu.endpoint, 'DescribeImages', { RegionId: regionId, ...params }, { credentials: emu.credentials });
+  return call(emulator.current.endpoint, 'DescribeImages', { RegionId: regionId, ...params }, { credentials: emulator.current.credentials });
 }
 
 async function statuses(n: number, regionId?: string): Promise<number[]> {
@@ -37,7 +30,7 @@ async function until(condition: () => boolean, timeoutMs = 2000): Promise<void> 
 
 describe('faults', () => {
   it('latencyMs delays each answer', async () => {
-    emu.setFaults({ latencyMs: 150 });
+    emulator.current.setFaults({ latencyMs: 150 });
     const started = Date.now();
     const r = await images();
     expect(r.status).toBe(200);
@@ -45,36 +38,36 @@ describe('faults', () => {
   });
 
   it('counts peak concurrent requests', async () => {
-    emu.setFaults({ latencyMs: 100 });
+    emulator.current.setFaults({ latencyMs: 100 });
     const results = await Promise.all(Array.from({ length: 8 }, () => images()));
     expect(results.every((r) => r.status === 200)).toBe(true);
-    expect(emu.stats.peakInFlight).toBe(8);
-    expect(emu.stats.inFlight).toBe(0);
-    expect(emu.stats.total).toBe(8);
-    expect(emu.stats.byAction.DescribeImages).toBe(8);
+    expect(emulator.current.stats.peakInFlight).toBe(8);
+    expect(emulator.current.stats.inFlight).toBe(0);
+    expect(emulator.current.stats.total).toBe(8);
+    expect(emulator.current.stats.byAction.DescribeImages).toBe(8);
 
-    emu.resetStats();
+    emulator.current.resetStats();
     for (let i = 0; i < 3; i++) await images();
-    expect(emu.stats.peakInFlight).toBe(1);
+    expect(emulator.current.stats.peakInFlight).toBe(1);
   });
 
   it('throttle.firstN answers Throttling.User (400) n times', async () => {
-    emu.setFaults({ throttle: { firstN: 2 } });
+    emulator.current.setFaults({ throttle: { firstN: 2 } });
     const first = await images();
     expect({ status: first.status, code: first.body.Code, message: first.body.Message }).toEqual({ status: 400, code: 'Throttling.User', message: 'Request was denied due to user flow control.' });
     expect(await statuses(2)).toEqual([400, 200]);
   });
 
   it('throttle.rate throttles a seeded, repeatable share of requests', async () => {
-    emu.setFaults({ throttle: { rate: 0.5 } });
+    emulator.current.setFaults({ throttle: { rate: 0.5 } });
     const first = await statuses(30);
-    emu.setFaults({ throttle: { rate: 0.5 } });
+    emulator.current.setFaults({ throttle: { rate: 0.5 } });
     const second = await statuses(30);
     expect(second).toEqual(first);
     const throttled = first.filter((s) => s === 400).length;
     expect(throttled).toBeGreaterThan(5);
     expect(throttled).toBeLessThan(25);
-    emu.setFaults({ throttle: { rate: 1 } });
+    emulator.current.setFaults({ throttle: { rate: 1 } });
     expect(await statuses(3)).toEqual([400, 400, 400]);
   });
 
@@ -82,7 +75,7 @@ describe('faults', () => {
     [500, 'InternalError'],
     [503, 'ServiceUnavailable'],
   ] as const)('fail with %s answers JSON %s count times', async (status, code) => {
-    emu.setFaults({ fail: { count: 2, status } });
+    emulator.current.setFaults({ fail: { count: 2, status } });
     const r = await images();
     expect({ status: r.status, code: r.body.Code }).toEqual({ status, code });
     expect(r.headers.get('content-type')).toMatch(/^application\/json/);
@@ -90,7 +83,7 @@ describe('faults', () => {
   });
 
   it('htmlErrors answers an nginx page', async () => {
-    emu.setFaults({ htmlErrors: { count: 1, status: 502 } });
+    emulator.current.setFaults({ htmlErrors: { count: 1, status: 502 } });
     const r = await images();
     expect(r.status).toBe(502);
     expect(r.headers.get('content-type')).toBe('text/html');
@@ -98,12 +91,12 @@ describe('faults', () => {
     expect(r.body).toBeUndefined();
     expect((await images()).status).toBe(200);
 
-    emu.setFaults({ htmlErrors: { status: 503 } });
+    emulator.current.setFaults({ htmlErrors: { status: 503 } });
     expect(await statuses(3)).toEqual([503, 503, 503]);
   });
 
   it('retryAfterMs adds x-acs-retry-after to throttled and 5xx answers only', async () => {
-    emu.setFaults({ throttle: { firstN: 1 }, retryAfterMs: 1500 });
+    emulator.current.setFaults({ throttle: { firstN: 1 }, retryAfterMs: 1500 });
     const throttled = await images();
     const ok = await images();
     expect(throttled.headers.get('x-acs-retry-after')).toBe('1500');
@@ -112,20 +105,20 @@ describe('faults', () => {
     expect(invalid.status).toBe(400);
     expect(invalid.headers.get('x-acs-retry-after')).toBeNull();
 
-    emu.setFaults({ fail: { count: 1, status: 503 }, retryAfterMs: 250 });
+    emulator.current.setFaults({ fail: { count: 1, status: 503 }, retryAfterMs: 250 });
     expect((await images()).headers.get('x-acs-retry-after')).toBe('250');
-    emu.setFaults({ htmlErrors: { count: 1, status: 502 }, retryAfterMs: 250 });
+    emulator.current.setFaults({ htmlErrors: { count: 1, status: 502 }, retryAfterMs: 250 });
     expect((await images()).headers.get('x-acs-retry-after')).toBe('250');
   });
 
   it('hangAfter answers n requests, then accepts and never answers', async () => {
-    emu.setFaults({ hangAfter: 1 });
+    emulator.current.setFaults({ hangAfter: 1 });
     expect((await images()).status).toBe(200);
     await expect(
-      fetch(`${emu.endpoint}/?Action=DescribeRegions`, { signal: AbortSignal.timeout(300) }),
+      fetch(`${emulator.current.endpoint}/?Action=DescribeRegions`, { signal: AbortSignal.timeout(300) }),
     ).rejects.toThrow();
-    await until(() => emu.stats.inFlight === 0);
-    expect(emu.stats.total).toBe(2);
+    await until(() => emulator.current.stats.inFlight === 0);
+    expect(emulator.current.stats.total).toBe(2);
   });
 
   it('close() ends hung requests promptly', async () => {
@@ -142,39 +135,39 @@ describe('faults', () => {
   });
 
   it('regions limits faults to the listed regions', async () => {
-    emu.setFaults({ regions: ['cn-shanghai'], fail: { count: 5, status: 500 }, latencyMs: 50 });
+    emulator.current.setFaults({ regions: ['cn-shanghai'], fail: { count: 5, status: 500 }, latencyMs: 50 });
     expect((await images('cn-hangzhou')).status).toBe(200);
     expect((await images('cn-shanghai')).status).toBe(500);
-    const regions = await call(emu.endpoint, 'DescribeRegions', {}, { credentials: emu.credentials });
+    const regions = await call(emulator.current.endpoint, 'DescribeRegions', {}, { credentials: emulator.current.credentials });
     expect(regions.status).toBe(200);
   });
 
   it('setFaults restarts the counts', async () => {
-    emu.setFaults({ fail: { count: 1, status: 500 } });
+    emulator.current.setFaults({ fail: { count: 1, status: 500 } });
     expect(await statuses(2)).toEqual([500, 200]);
-    emu.setFaults({ fail: { count: 1, status: 500 } });
+    emulator.current.setFaults({ fail: { count: 1, status: 500 } });
     expect(await statuses(2)).toEqual([500, 200]);
   });
 
   it('churn changes TotalCount while a client pages, and setFaults undoes it', async () => {
-    const total = expectedImages(emu.catalogue, 'cn-hangzhou', {}).length;
-    emu.setFaults({ churn: { afterRequests: 1, add: 3, remove: 2 } });
+    const total = expectedImages(emulator.current.catalogue, 'cn-hangzhou', {}).length;
+    emulator.current.setFaults({ churn: { afterRequests: 1, add: 3, remove: 2 } });
     const page1 = await images('cn-hangzhou', { PageSize: '50' });
     const page2 = await images('cn-hangzhou', { PageSize: '50', PageNumber: '2' });
     expect(page1.body.TotalCount).toBe(total);
     expect(page2.body.TotalCount).toBe(total + 1);
-    expect(expectedImages(emu.catalogue, 'cn-hangzhou', {})).toHaveLength(total + 1);
+    expect(expectedImages(emulator.current.catalogue, 'cn-hangzhou', {})).toHaveLength(total + 1);
     const again = await images('cn-hangzhou', { PageSize: '3' });
     expect(again.body.Images.Image.map((i: { ImageName: string }) => i.ImageName)).toEqual(['churn-new-1-1', 'churn-new-1-2', 'churn-new-1-3']);
     // other regions are untouched
-    expect((await images('cn-beijing')).body.TotalCount).toBe(expectedImages(emu.catalogue, 'cn-beijing', {}).length);
+    expect((await images('cn-beijing')).body.TotalCount).toBe(expectedImages(emulator.current.catalogue, 'cn-beijing', {}).length);
 
-    emu.setFaults({});
+    emulator.current.setFaults({});
     expect((await images('cn-hangzhou')).body.TotalCount).toBe(total);
   });
 
   it('rejects impossible fault settings', () => {
-    expect(() => emu.setFaults({ throttle: { rate: 2 } })).toThrow(/rate/);
-    expect(() => emu.setFaults({ fail: { count: -1, status: 500 } })).toThrow(/count/);
+    expect(() => emulator.current.setFaults({ throttle: { rate: 2 } })).toThrow(/rate/);
+    expect(() => emulator.current.setFaults({ fail: { count: -1, status: 500 } })).toThrow(/count/);
   });
 });

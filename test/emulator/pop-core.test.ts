@@ -1,7 +1,7 @@
 // The emulator as ecsimg meets it: through the real @alicloud/pop-core.
 import RPCClient from '@alicloud/pop-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { useEmulator } from '../support/emulator.js';
 import { expectedImages } from './helpers.js';
 
 interface PopError extends Error {
@@ -22,22 +22,14 @@ interface PopImages {
   Images: { Image: PopImage[] };
 }
 
-let emu: RunningEmulator;
-
-beforeAll(async () => {
-  emu = await startEmulator();
-});
-
-afterAll(async () => {
-  await emu.close();
-});
+const emulator = useEmulator();
 
 beforeEach(() => {
-  emu.setFaults({});
+  emulator.current.setFaults({});
 });
 
-function client(credentials: { accessKeyId: string; accessKeySecret: string; securityToken?: string } = emu.credentials): RPCClient {
-  return new RPCClient({ endpoint: emu.endpoint, apiVersion: '2014-05-26', ...credentials });
+function client(credentials: { accessKeyId: string; accessKeySecret: string; securityToken?: string } = emulator.current.credentials): RPCClient {
+  return new RPCClient({ endpoint: emulator.current.endpoint, apiVersion: '2014-05-26', ...credentials });
 }
 
 async function rejection(promise: Promise<unknown>): Promise<PopError> {
@@ -52,7 +44,7 @@ async function rejection(promise: Promise<unknown>): Promise<PopError> {
 describe('with @alicloud/pop-core', () => {
   it('lists images by POST, as ecsimg sends them', async () => {
     const r = await client().request<PopImages>('DescribeImages', { RegionId: 'cn-hangzhou' }, { method: 'POST', timeout: 5000 });
-    const expected = expectedImages(emu.catalogue, 'cn-hangzhou', {});
+    const expected = expectedImages(emulator.current.catalogue, 'cn-hangzhou', {});
     expect(r.TotalCount).toBe(expected.length);
     expect(r.PageSize).toBe(10);
     expect(r.Images.Image.map((i) => i.ImageId)).toEqual(expected.slice(0, 10).map((i) => i.ImageId));
@@ -60,7 +52,7 @@ describe('with @alicloud/pop-core', () => {
 
   it('lists images by GET too', async () => {
     const r = await client().request<PopImages>('DescribeImages', { RegionId: 'cn-shanghai', ImageOwnerAlias: 'marketplace' }, { timeout: 5000 });
-    expect(r.TotalCount).toBe(expectedImages(emu.catalogue, 'cn-shanghai', { owner: 'marketplace' }).length);
+    expect(r.TotalCount).toBe(expectedImages(emulator.current.catalogue, 'cn-shanghai', { owner: 'marketplace' }).length);
   });
 
   it('round-trips the 19-digit ImageOwnerId exactly', async () => {
@@ -76,33 +68,33 @@ describe('with @alicloud/pop-core', () => {
       { RegionId: 'cn-hangzhou', Tag: [{ Key: 'env', Value: 'prod' }, { Key: 'team' }], PageSize: 100 },
       { method: 'POST', timeout: 5000 },
     );
-    const expected = expectedImages(emu.catalogue, 'cn-hangzhou', { tags: [{ key: 'env', value: 'prod' }, { key: 'team' }] });
+    const expected = expectedImages(emulator.current.catalogue, 'cn-hangzhou', { tags: [{ key: 'env', value: 'prod' }, { key: 'team' }] });
     expect(r.TotalCount).toBe(expected.length);
     expect(r.TotalCount).toBeGreaterThan(0);
   });
 
   it('works with the STS triple', async () => {
-    const r = await client(emu.stsCredentials).request<{ Regions: { Region: { RegionId: string }[] } }>('DescribeRegions', {}, { method: 'POST', timeout: 5000 });
+    const r = await client(emulator.current.stsCredentials).request<{ Regions: { Region: { RegionId: string }[] } }>('DescribeRegions', {}, { method: 'POST', timeout: 5000 });
     expect(r.Regions.Region.map((x) => x.RegionId)).toContain('cn-hangzhou');
   });
 
   it('surfaces error codes and statuses through pop-core', async () => {
-    const bad = await rejection(client({ ...emu.credentials, accessKeySecret: 'wrong' }).request('DescribeRegions', {}, { method: 'POST', timeout: 5000 }));
+    const bad = await rejection(client({ ...emulator.current.credentials, accessKeySecret: 'wrong' }).request('DescribeRegions', {}, { method: 'POST', timeout: 5000 }));
     expect(bad.code).toBe('SignatureDoesNotMatch');
     expect(bad.entry.response.statusCode).toBe(400);
     expect(bad.data.Message).toContain('server string to sign is:');
 
-    const forbidden = await rejection(client(emu.forbiddenCredentials).request('DescribeRegions', {}, { method: 'POST', timeout: 5000 }));
+    const forbidden = await rejection(client(emulator.current.forbiddenCredentials).request('DescribeRegions', {}, { method: 'POST', timeout: 5000 }));
     expect([forbidden.code, forbidden.entry.response.statusCode]).toEqual(['Forbidden.RAM', 403]);
   });
 
   it('surfaces throttling with its retry-after header, and HTML pages as parse failures', async () => {
-    emu.setFaults({ throttle: { firstN: 1 }, retryAfterMs: 800 });
+    emulator.current.setFaults({ throttle: { firstN: 1 }, retryAfterMs: 800 });
     const throttled = await rejection(client().request('DescribeImages', { RegionId: 'cn-hangzhou' }, { method: 'POST', timeout: 5000 }));
     expect(throttled.code).toBe('Throttling.User');
     expect(throttled.entry.response.headers['x-acs-retry-after']).toBe('800');
 
-    emu.setFaults({ htmlErrors: { count: 1, status: 502 } });
+    emulator.current.setFaults({ htmlErrors: { count: 1, status: 502 } });
     const html = await rejection(client().request('DescribeImages', { RegionId: 'cn-hangzhou' }, { method: 'POST', timeout: 5000 }));
     // json-bigint throws a plain object, not an Error: { name: 'SyntaxError', message, at, text }
     expect(html).toMatchObject({ name: 'SyntaxError' });
