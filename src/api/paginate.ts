@@ -45,10 +45,11 @@ export async function* describeImagesPages(fetchPage: FetchPage, options: Paging
 
   const take = (response: DescribeImagesResponse, firstTotal: number): { fresh: Image[]; done: boolean } => {
     const images = response.Images.Image;
-    const fresh = images.filter((image) => !seen.has(image.ImageId));
+    // An image without an ImageId cannot be told from another, so it is always kept.
+    const fresh = images.filter((image) => typeof image.ImageId !== 'string' || !seen.has(image.ImageId));
     // The client hands over strings detached from the response text (client.ts, toPlain), so
     // remembering an ImageId keeps no page alive.
-    for (const image of fresh) seen.add(image.ImageId);
+    for (const image of fresh) if (typeof image.ImageId === 'string') seen.add(image.ImageId);
     const room = limit === undefined ? Infinity : limit - emitted;
     const kept = fresh.length > room ? fresh.slice(0, room) : fresh;
     emitted += kept.length;

@@ -1,4 +1,5 @@
 // `ecsimg list`: DescribeImages, every page, every region asked for, into one formatter.
+import { setMaxListeners } from 'node:events';
 import { createLimiter } from '../api/limiter.js';
 import { describeImagesPages, firstPageSize, type PagingProgress } from '../api/paginate.js';
 import { describeImagesParams, pageParams } from '../api/params.js';
@@ -27,6 +28,8 @@ export async function listRun(options: ListOptions, session: Session, io: IO): P
   const progress = session.progress();
   // Ends the retries of pages nobody waits for once the listing is over (early --limit, a failure).
   const stop = new AbortController();
+  // Every request waiting to retry listens to it: past 10, Node would warn of a leak on stderr.
+  setMaxListeners(0, stop.signal);
   let count = 0;
   const stillWanted = (): number | undefined => (options.limit === undefined ? undefined : options.limit - count);
   const pages = inRegionOrder(regionSources(options, session, regionIds, progress, stop.signal, stillWanted), {

@@ -47,6 +47,22 @@ describe('describeImagesPages', () => {
     expect(api.requests.map((r) => r.pageNumber)).toEqual([1, 2, 3]);
   });
 
+  it('keeps every image that has no ImageId: there is nothing to de-duplicate it by', async () => {
+    const pageOf = (pageNumber: number): DescribeImagesResponse => ({
+      RequestId: `req-${pageNumber}`,
+      RegionId: 'cn-hangzhou',
+      TotalCount: 6,
+      PageNumber: pageNumber,
+      PageSize: 3,
+      Images: { Image: [{ ImageName: `a${pageNumber}` }, { ImageName: `b${pageNumber}` }, { ImageName: `c${pageNumber}` }] as unknown as Image[] },
+    });
+    const names: string[] = [];
+    for await (const page of describeImagesPages(async (n) => pageOf(n), { pageSize: 3, concurrency: 2 })) {
+      names.push(...page.map((image) => String((image as unknown as { ImageName: string }).ImageName)));
+    }
+    expect(names).toEqual(['a1', 'b1', 'c1', 'a2', 'b2', 'c2']);
+  });
+
   it('sends one request for an empty result', async () => {
     const api = fakeApi([]);
     expect(await collect(describeImagesPages(api.fetchPage, { pageSize: 10, concurrency: 8 }))).toEqual([]);

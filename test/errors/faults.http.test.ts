@@ -71,6 +71,27 @@ describe('retries that recover', () => {
     expect(sentWithPageSize(99)).toBe(Math.ceil(expected.length / 99) + 2);
   });
 
+  it('every region backing off at once: all listed, and no listener-leak warning from Node', async () => {
+    // The first request of each of the 16 regions fails, all at the same time, then each retry is served.
+    const regions = emulator.current.catalogue.regions().map((r) => r.RegionId);
+    expect(regions.length).toBeGreaterThan(10);
+    emulator.current.setFaults({ fail: { count: regions.length, status: 503 }, retryAfterMs: 100 });
+    const warnings: string[] = [];
+    const onWarning = (warning: Error): void => void warnings.push(warning.name);
+    process.on('warning', onWarning);
+    try {
+      const args = ['list', '--owner', 'self', '-o', 'json', '--region', regions.join(','), '--concurrency', String(regions.length)];
+      const result = await runInProcess(args, { env: emulator.env() });
+      expect(result.stderr).toBe('');
+      expect(result.code).toBe(0);
+      const listed = new Set((JSON.parse(result.stdout) as { RegionId: string }[]).map((i) => i.RegionId));
+      expect(listed).toEqual(new Set(regions));
+    } finally {
+      process.off('warning', onWarning);
+    }
+    expect(warnings).toEqual([]);
+  });
+
   it('x-acs-retry-after is honoured: the retry waits at least that long', async () => {
     emulator.current.setFaults({ fail: { count: 1, status: 503 }, retryAfterMs: 300 });
     const started = Date.now();
