@@ -26,7 +26,17 @@ function stream(target: NodeJS.WriteStream): OutStream {
 
 function exitWhenFlushed(code: number): void {
   // Exit once our own writes are out, even if an abandoned request still holds a socket.
-  process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));
+  process.stdout.write('', (err) => {
+    if (err) stdoutFailed(err);
+    else process.stderr.write('', () => process.exit(code));
+  });
+}
+
+function stdoutFailed(err: NodeJS.ErrnoException): void {
+  // `ecsimg list | head -1`: the reader has what it wanted; end quietly.
+  if (err.code === 'EPIPE') process.exit(0);
+  // A full disk or a closed terminal: the output is lost or cut short, which a script must hear.
+  process.stderr.write(`ecsimg: could not write the output: ${err.message}\n`, () => process.exit(1));
 }
 
 const argv = process.argv.slice(2);
@@ -37,11 +47,7 @@ const io: IO = {
   color: shouldUseColor(process.env, process.stdout.isTTY === true, argv.includes('--no-color')),
 };
 
-process.stdout.on('error', (err: NodeJS.ErrnoException) => {
-  // `ecsimg list | head -1`: the reader has what it wanted; end quietly.
-  if (err.code === 'EPIPE') process.exit(0);
-  throw err;
-});
+process.stdout.on('error', stdoutFailed);
 process.on('SIGINT', () => {
   controller.abort();
   // On a terminal, wipe the spinner's line rather than leave a stale frame behind.

@@ -1,7 +1,7 @@
 // The real process: bin/ecsimg.js spawned with a controlled env; exit codes, and stdout
 // holding nothing but data.
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { BIN, runBin } from './support/cli.js';
 import { useEmulator } from './support/emulator.js';
@@ -92,6 +92,20 @@ describe('bin/ecsimg.js', () => {
     expect(lines).toHaveLength(1);
     expect(JSON.parse(lines[0]!)).toHaveProperty('ImageId');
     expect(output.err).toBe('');
+  });
+
+  it.runIf(existsSync('/dev/full')).each(['json', 'ndjson'])('-o %s to a full disk: exit 1 and one line saying so, no stack trace', async (format) => {
+    const full = openSync('/dev/full', 'w');
+    try {
+      const child = spawn(process.execPath, [BIN, 'list', '-o', format], { env: { PATH: process.env.PATH ?? '', ...emulator.env() }, stdio: ['ignore', full, 'pipe'] });
+      let stderr = '';
+      child.stderr!.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+      const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+      expect(code).toBe(1);
+      expect(stderr).toBe('ecsimg: could not write the output: ENOSPC: no space left on device, write\n');
+    } finally {
+      closeSync(full);
+    }
   });
 
   it('Ctrl-C while a request hangs exits 130 promptly', async () => {
