@@ -27,7 +27,7 @@ import {
 
 const RESULTS = fileURLToPath(new URL('./results.md', import.meta.url));
 const quick = process.argv.includes('--quick');
-const REPS = quick ? { paging: 2, regions: 2, startup: 5, memory: 1 } : { paging: 5, regions: 5, startup: 15, memory: 3 };
+const REPS = quick ? { paging: 2, regions: 2, startup: 5, memory: 1 } : { paging: 5, regions: 5, startup: 15, memory: 5 };
 const PAGE_SIZE = 100;
 const REGION = 'cn-hangzhou';
 const THREE_REGIONS = ['cn-hangzhou', 'cn-shanghai', 'cn-beijing'];
@@ -133,9 +133,12 @@ async function pagingSection() {
   );
   out();
   const defaultTrips = median(results.get(byDefault).map((r) => r.roundTrips));
+  // Judged by the round trips the relay counted: "startup" as measured here already includes
+  // local work that overlaps the waiting in a run with latency, so wall time alone could pass
+  // with a round trip too many.
   verdict(
-    wallOf(byDefault) <= startupMs + 3 * latency,
-    `paging, default within startup + 3 round trips (≤ ${ms(startupMs + 3 * latency)}): ${ms(wallOf(byDefault))}, ${defaultTrips} round trips` +
+    defaultTrips <= 3,
+    `paging, default within startup + 3 round trips: ${defaultTrips} round trips, ${ms(wallOf(byDefault))} = startup + ${((wallOf(byDefault) - startupMs) / latency).toFixed(1)} × latency` +
       ` (page 1, then ${rest} pages at 8 in flight; 3 round trips need --concurrency ≥ ${Math.ceil(rest / 2)}, the floor ≥ ${rest})`,
   );
   const oneTrips = median(results.get(oneAtATime).map((r) => r.roundTrips));
@@ -257,21 +260,34 @@ async function memorySection() {
 
   const rssOf = (format) => median(results.get(format).map((r) => r.rssMiB));
   const mib = (v) => `${Math.round(v)} MiB`;
+  // The target says "150 MB": judged in MiB, as /usr/bin/time and ps count, and shown in
+  // 10^6-byte MB too (1 MiB = 1.048576 MB).
+  const megabytes = (v) => `${Math.round(v * 1.048576)} MB`;
   out(`## Peak memory listing ${listed} images`);
   out();
   out(`\`ecsimg ${args('<format>').join(' ')} > /dev/null\`, no latency, peak RSS by ${peakRssMethod}; ${REPS.memory} interleaved runs per format.`);
   out();
   out(
     table(
-      ['format', 'peak RSS, median (min–max)', 'wall, median', 'target'],
+      ['format', 'peak RSS, median (min–max)', 'median in MB (10^6 bytes)', 'wall, median', 'target'],
       formats.map((f) => {
         const rs = results.get(f);
-        return [`\`-o ${f}\``, spread(rs.map((r) => r.rssMiB), mib), seconds(median(rs.map((r) => r.wallMs))), f === 'json' ? '— (holds every row by design)' : `< ${limitMiB} MiB`];
+        return [
+          `\`-o ${f}\``,
+          spread(rs.map((r) => r.rssMiB), mib),
+          megabytes(rssOf(f)),
+          seconds(median(rs.map((r) => r.wallMs))),
+          f === 'json' ? '— (holds every row by design)' : `< ${limitMiB} MB`,
+        ];
       }),
     ),
   );
   out();
-  for (const format of ['ndjson', 'csv']) verdict(rssOf(format) < limitMiB, `memory, \`-o ${format}\` < ${limitMiB} MiB for ${listed} images: ${mib(rssOf(format))}`);
+  for (const format of ['ndjson', 'csv']) {
+    const rss = rssOf(format);
+    const inSi = rss * 1.048576 < limitMiB ? 'also under in 10^6-byte MB' : `not under in 10^6-byte MB (${megabytes(rss)})`;
+    verdict(rss < limitMiB, `memory, \`-o ${format}\` < ${limitMiB} MB for ${listed} images: ${mib(rss)}; ${inSi}`);
+  }
   out();
 }
 
