@@ -35,6 +35,7 @@ export async function listRun(options: ListOptions, session: Session, io: IO): P
   const pages = inRegionOrder(regionSources(options, session, regionIds, progress, stop.signal, stillWanted), {
     // With --limit, regions are listed one after another so no request is sent in vain.
     eager: options.limit === undefined,
+    lookahead: options.concurrency,
     onError(index, error) {
       if (!multiRegion || !(error instanceof EcsimgError)) throw error;
       const regionId = regionIds[index]!;
@@ -112,11 +113,11 @@ function regionSources(
   const selectsOnClient = options.sort !== undefined || options.latest || options.nameRegex !== undefined;
   const limiter = createLimiter(options.concurrency);
   const pagingByRegion = new Map<string, PagingProgress>();
-  return regionIds.map((regionId) => async function* () {
+  return regionIds.map((regionId, regionIndex) => async function* () {
     const api = await session.apiFor(regionId);
     const base = describeImagesParams(regionId, options.filters);
     const imagePages = describeImagesPages(
-      (pageNumber, pageSize) => limiter(() => api.describeImages(pageParams(base, pageNumber, pageSize), signal)),
+      (pageNumber, pageSize) => limiter(() => api.describeImages(pageParams(base, pageNumber, pageSize), signal), regionIndex),
       {
         pageSize: options.pageSize,
         concurrency: options.concurrency,

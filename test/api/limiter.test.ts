@@ -21,6 +21,17 @@ describe('createLimiter', () => {
     expect(results).toEqual(Array.from({ length: 20 }, (_, i) => i));
   });
 
+  it('gives a free slot to the lowest priority number waiting, first come first among equals', async () => {
+    const limit = createLimiter(1);
+    const order: string[] = [];
+    const task = (name: string) => async () => {
+      order.push(name);
+      await new Promise((r) => setTimeout(r, 1));
+    };
+    await Promise.all([limit(task('running'), 5), limit(task('b2'), 2), limit(task('a1'), 1), limit(task('c2'), 2), limit(task('d0'), 0)]);
+    expect(order).toEqual(['running', 'd0', 'a1', 'b2', 'c2']);
+  });
+
   it('frees the slot of a failed task', async () => {
     const limit = createLimiter(1);
     await expect(limit(() => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
