@@ -291,6 +291,31 @@ async function memorySection() {
   out();
 }
 
+/** Later regions wait their turn in memory: that must stay bounded, whatever their size. */
+async function multiRegionMemorySection() {
+  const perRegion = 5_000;
+  const emulator = await startEmulator({ imagesPerRegion: perRegion });
+  const regions = emulator.catalogue.regions().length;
+  const listed = regions * perRegion;
+  const args = ['list', '--owner', 'system', '--status', 'all', '--region', 'all', '-o', 'ndjson'];
+  const variant = { label: `\`--region all\` (${regions} regions)` };
+  const results = await interleaved([variant], REPS.memory, () => peakRss(args, cliEnv(emulator)), (rep) => progress(`peak RSS, ${regions} regions, round ${rep + 1}/${REPS.memory}`));
+  await emulator.close();
+  const rs = results.get(variant);
+  out(`## Peak memory listing ${listed} images in ${regions} regions`);
+  out();
+  out(`\`ecsimg ${args.join(' ')} > /dev/null\`, ${perRegion} images per region, no latency; ${REPS.memory} runs.`);
+  out('Regions print in order; the earliest region gets request slots first and a region waiting its turn holds at most `--concurrency` pages.');
+  out();
+  out(
+    table(
+      ['variant', 'peak RSS, median (min–max)', 'wall, median'],
+      [[variant.label, spread(rs.map((r) => r.rssMiB), (v) => `${Math.round(v)} MiB`), seconds(median(rs.map((r) => r.wallMs)))]],
+    ),
+  );
+  out();
+}
+
 const started = performance.now();
 const cpu = cpus();
 out('# ecsimg benchmark');
@@ -307,6 +332,7 @@ await pagingSection();
 await regionsSection();
 await startupSection();
 await memorySection();
+await multiRegionMemorySection();
 out('## Verdicts');
 out();
 for (const line of verdicts) out(`- ${line}`);
