@@ -3,6 +3,8 @@
 // usage errors never need them), and one API client per endpoint.
 import type { EcsApi } from '../api/types.js';
 import { resolveCredentials, type Credentials } from '../config/credentials.js';
+import { flagValue } from '../config/context.js';
+import { requireProfile } from '../config/profiles.js';
 import { resolveEndpoint, resolveRegion, type Resolved } from '../config/region.js';
 import { UsageError } from '../errors.js';
 import { noProgress, type Progress } from '../io.js';
@@ -46,7 +48,11 @@ export function createSession(globals: GlobalOptions, runtime: Runtime): Session
     if (globals.debug) io.stderr.write(`debug: ${line}\n`);
   };
   const warn = (line: string): void => io.stderr.write(`warning: ${line}\n`);
-  const explicitEndpoint = resolveEndpoint({ endpoint: globals.endpoint, profile: globals.profile }, runtime);
+  // A --profile that does not exist, or a file it cannot be read from, is an error even
+  // where nothing else needs the profile (--dry-run with --region): the real run would fail.
+  const profile = flagValue(globals.profile, '--profile');
+  if (profile !== undefined) requireProfile(profile, '--profile', runtime);
+  const explicitEndpoint = resolveEndpoint({ endpoint: globals.endpoint }, runtime);
   if (explicitEndpoint) debug(`endpoint: ${explicitEndpoint.value} (from ${explicitEndpoint.source})`);
   const clients = new Map<string, Promise<EcsApi>>();
   let credentials: ReturnType<typeof resolveCredentials> | undefined;

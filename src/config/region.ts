@@ -1,5 +1,5 @@
 // Region and endpoint, in the order of SPEC section 2: flag, env, the effective profile.
-import { EcsimgError, UsageError } from '../errors.js';
+import { UsageError } from '../errors.js';
 import { envValue, flagValue, type ConfigContext } from './context.js';
 import { effectiveProfile } from './profiles.js';
 
@@ -30,25 +30,14 @@ export function resolveRegion(input: { region?: string; profile?: string }, ctx:
   });
 }
 
-/** An explicit endpoint, or undefined: the caller then uses https://ecs.<region>.aliyuncs.com. */
-export function resolveEndpoint(input: { endpoint?: string; profile?: string }, ctx: ConfigContext): Resolved | undefined {
+/**
+ * An explicit endpoint (--endpoint, else ALIBABA_CLOUD_ECS_ENDPOINT), or undefined: the
+ * caller then uses https://ecs.<region>.aliyuncs.com (SPEC section 2; profiles give none).
+ */
+export function resolveEndpoint(input: { endpoint?: string }, ctx: ConfigContext): Resolved | undefined {
   if (input.endpoint !== undefined) return checkedEndpoint(input.endpoint, '--endpoint', '--endpoint');
   const fromEnv = envValue(ctx, 'ALIBABA_CLOUD_ECS_ENDPOINT');
   if (fromEnv !== undefined) return checkedEndpoint(fromEnv, 'env ALIBABA_CLOUD_ECS_ENDPOINT', 'ALIBABA_CLOUD_ECS_ENDPOINT');
-
-  const profileFlag = flagValue(input.profile, '--profile');
-  let profile: ReturnType<typeof effectiveProfile>;
-  try {
-    profile = effectiveProfile(profileFlag, ctx, false);
-  } catch (err) {
-    // A profile's endpoint is optional: unless --profile asked for that profile, a broken or
-    // missing config file counts as no endpoint here. If the credentials or the region need
-    // the file, those steps report it.
-    if (profileFlag === undefined && err instanceof EcsimgError) return undefined;
-    throw err;
-  }
-  const fromProfile = profile?.fields.get('endpoint');
-  if (profile && fromProfile !== undefined) return checkedEndpoint(fromProfile, profile.source, `the endpoint of ${profile.source}`);
   return undefined;
 }
 

@@ -129,7 +129,7 @@ describe('credentials sources against the emulator', () => {
 describe('config files that are not needed', () => {
   const broken = { [CONFIG]: '{ "current": "dev", "profiles": [ {' };
   const envKeys = { ALIBABA_CLOUD_ACCESS_KEY_ID: AK.accessKeyId, ALIBABA_CLOUD_ACCESS_KEY_SECRET: AK.accessKeySecret };
-  // No endpoint in env or flags, so the profile's endpoint would be looked for; --dry-run sends nothing.
+  // --dry-run sends nothing.
   const dryRun = (args: string[], env: Record<string, string>, files: Record<string, string> = {}) =>
     runInProcess(['list', '--dry-run', ...args], { env, files, homeDir: HOME });
 
@@ -155,5 +155,19 @@ describe('config files that are not needed', () => {
     const result = await dryRun(['--region', 'cn-hangzhou', '--profile', 'dev'], envKeys, broken);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('~/.aliyun/config.json, line 1');
+  });
+
+  it('a --profile that does not exist is exit 2 even where nothing else needs it', async () => {
+    const result = await dryRun(['--region', 'cn-hangzhou', '--profile', 'typo'], envKeys);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(/^ecsimg: unknown profile 'typo'/);
+  });
+
+  it("a profile's endpoint field is not used: the endpoint follows the region (SPEC section 2)", async () => {
+    const config = JSON.stringify({ current: 'dev', profiles: [{ name: 'dev', mode: 'AK', access_key_id: AK.accessKeyId, access_key_secret: AK.accessKeySecret, region_id: 'cn-beijing', endpoint: 'http://127.0.0.1:9' }] });
+    const result = await dryRun([], {}, { [CONFIG]: config });
+    expect(result.code).toBe(0);
+    expect((JSON.parse(result.stdout) as { Endpoint: string }[])[0]!.Endpoint).toBe('https://ecs.cn-beijing.aliyuncs.com');
   });
 });
