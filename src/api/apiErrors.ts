@@ -666,7 +666,7 @@ export function unexpectedResponseError(
 }
 
 /** A success-shaped answer that came with an HTTP error status (pop-core does not check it). */
-export function httpStatusError(status: number, ctx: RequestContext, body: { RequestId?: string } = {}): ServiceError {
+export function httpStatusError(status: number, ctx: RequestContext, body: { RequestId?: string } = {}, headers?: unknown): ServiceError {
   const host = endpointHost(ctx.endpoint);
   const retryable = status >= 500 || status === 408 || status === 429;
   const hint =
@@ -679,6 +679,7 @@ export function httpStatusError(status: number, ctx: RequestContext, body: { Req
     status,
     requestId: str(body.RequestId),
     retryable,
+    retryAfterMs: retryable ? parseRetryAfter(headers) : undefined,
     hint,
   });
 }

@@ -66,7 +66,7 @@ export async function createEcsApi(options: ClientOptions): Promise<EcsApi> {
         const status = entry.response.statusCode;
         const requestId = typeof json.RequestId === 'string' ? json.RequestId : undefined;
         debug?.(`response ${action} HTTP ${status} RequestId ${requestId ?? '-'} in ${Date.now() - started} ms`);
-        if (status >= 400) throw httpStatusError(status, ctx, { RequestId: requestId });
+        if (status >= 400) throw httpStatusError(status, ctx, { RequestId: requestId }, entry.response.headers);
         return json;
       },
       {

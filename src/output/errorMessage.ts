@@ -23,9 +23,10 @@ function paint(text: string, style: string, color: boolean | undefined): string 
 }
 
 // pop-core's API errors (err.data/err.url/err.entry) carry "<server Message>, URL: <url>" as
-// their message; only their name and code are safe to print.
+// their message, and its HTTP library's errors "... POST <url> failed."; only their name and
+// code are safe to print (a URL may carry the signed query string).
 function isPopCoreError(value: Record<string, unknown>): boolean {
-  return 'url' in value || 'entry' in value || isObjectLike(value.data);
+  return 'url' in value || 'entry' in value || isObjectLike(value.data) || (typeof value.message === 'string' && value.message.includes('://'));
 }
 
 /** A stack trace (or, for a non-Error, its name) with the message part replaced when unsafe. */

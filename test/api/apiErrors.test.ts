@@ -425,6 +425,15 @@ describe('unexpectedResponseError and httpStatusError', () => {
   });
 });
 
+describe('httpStatusError and x-acs-retry-after', () => {
+  it('takes the wait from the header of a retryable status, not of one that will not change', () => {
+    expect(httpStatusError(503, ctx, {}, { 'x-acs-retry-after': '1500' }).retryAfterMs).toBe(1500);
+    expect(httpStatusError(429, ctx, {}, { 'x-acs-retry-after': ['250'] }).retryAfterMs).toBe(250);
+    expect(httpStatusError(503, ctx, {}, {}).retryAfterMs).toBeUndefined();
+    expect(httpStatusError(404, ctx, {}, { 'x-acs-retry-after': '1500' }).retryAfterMs).toBeUndefined();
+  });
+});
+
 describe('endpointHost', () => {
   it.each([
     ['https://ecs.cn-hangzhou.aliyuncs.com', 'ecs.cn-hangzhou.aliyuncs.com'],

@@ -180,6 +180,18 @@ describe('formatError never leaks credentials', () => {
   });
 });
 
+describe('a network error from pop-core\'s HTTP library, under --debug', () => {
+  it('shows its name, never its message, which names the URL', () => {
+    // httpx's shape: "ReadTimeout(1000). POST <url> failed."
+    const timeout = Object.assign(new Error('ReadTimeout(1000). GET https://ecs.cn-hangzhou.aliyuncs.com/?AccessKeyId=LTAIabcdefghijklmnop&Signature=abc failed.'), { name: 'RequestTimeoutError' });
+    const out = formatError(toEcsimgError(timeout, ctx), { debug: true });
+    expect(out).toContain('caused by: RequestTimeoutError\n');
+    expect(out).not.toContain('aliyuncs.com/?');
+    expect(out).not.toContain('LTAI');
+    expect(out).not.toContain('ReadTimeout(1000)');
+  });
+});
+
 // The real pop-core, sending GET so that its error messages do carry the secrets.
 describe('formatError with the real pop-core over GET', () => {
   type Client = { request: (action: string, params: object, opts: object) => Promise<unknown> };
