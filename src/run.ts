@@ -9,6 +9,7 @@ const SUCCESSFUL_COMMANDER_EXITS = new Set(['commander.helpDisplayed', 'commande
 /** Returns the exit code; never throws. */
 export async function runCli(argv: string[], runtime: Runtime): Promise<number> {
   const debug = argv.includes('--debug');
+  const quiet = argv.includes('-q') || argv.includes('--quiet');
   const secrets: string[] = [];
   try {
     await buildProgram({ ...runtime, secrets }).parseAsync(argv, { from: 'user' });
@@ -18,7 +19,7 @@ export async function runCli(argv: string[], runtime: Runtime): Promise<number> 
     if (err instanceof CommanderError && err.code === 'commander.help' && err.exitCode === 0) return ExitCode.ok;
     const error = toReportable(err);
     const { formatError } = await import('./output/errorMessage.js');
-    runtime.io.stderr.write(formatError(error, { debug, color: false, secrets: [...secretsIn(runtime.env), ...secrets] }));
+    runtime.io.stderr.write(formatError(error, { debug, quiet, color: false, secrets: [...secretsIn(runtime.env), ...secrets] }));
     return error.exitCode;
   }
 }

@@ -64,6 +64,14 @@ describe('bin/ecsimg.js', () => {
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it('-q: an error report without its hint line, before or after the command', async () => {
+    for (const argv of [['-q', 'list', '--region', 'xx-nowhere-1'], ['list', '--region', 'xx-nowhere-1', '--quiet']]) {
+      const result = await runBin(argv, emulator.env());
+      expect(result.code).toBe(2);
+      expect(result.stderr).toMatch(/^ecsimg: region 'xx-nowhere-1' does not exist for ECS\n {2}code: InvalidRegionId\.NotFound {2}request-id: \S+\n$/);
+    }
+  });
+
   it('no credentials: exit 3', async () => {
     const result = await runBin(['list'], { ALIBABA_CLOUD_REGION_ID: 'cn-hangzhou', ALIBABA_CLOUD_ECS_ENDPOINT: emulator.current.endpoint });
     expect(result.code).toBe(3);

@@ -41,7 +41,7 @@ export async function listRun(options: ListOptions, session: Session, io: IO): P
       const regionId = regionIds[index]!;
       failures.push({ regionId, error });
       progress.clear();
-      const report = formatError(error, { debug: global.debug, secrets: session.secrets() });
+      const report = formatError(error, { debug: global.debug, quiet: global.quiet, secrets: session.secrets() });
       io.stderr.write(report.replace(/^ecsimg: /, `ecsimg: ${regionId}: `));
     },
   });

@@ -10,6 +10,8 @@ import { isObjectLike } from '../guards.js';
 
 export interface FormatErrorOptions {
   debug: boolean;
+  /** --quiet: no hint line (SPEC section 2) */
+  quiet?: boolean;
   color?: boolean;
   /** credential values to blank out wherever they appear (AccessKeyId, secret, STS token) */
   secrets?: readonly string[];
@@ -62,7 +64,7 @@ export function formatError(err: EcsimgError, options: FormatErrorOptions): stri
   const { color } = options;
 
   const lines = [`${paint('ecsimg:', ANSI.bold + ANSI.red, color)} ${scrub(err.message)}`];
-  if (err.hint) lines.push(`  ${paint('hint:', ANSI.yellow, color)} ${scrub(err.hint)}`);
+  if (err.hint && !options.quiet) lines.push(`  ${paint('hint:', ANSI.yellow, color)} ${scrub(err.hint)}`);
 
   const ids: string[] = [];
   if (err.code) ids.push(`code: ${scrub(err.code)}`);

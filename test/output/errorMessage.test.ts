@@ -33,6 +33,13 @@ describe('formatError', () => {
     );
   });
 
+  it('leaves the hint out with --quiet, and nothing else', () => {
+    const err = new CredentialsError('the STS security token has expired', { hint: 'get a new token', code: 'InvalidSecurityToken.Expired', requestId: 'ABCD-1234' });
+    expect(formatError(err, { debug: false, quiet: true })).toBe(
+      ['ecsimg: the STS security token has expired', '  code: InvalidSecurityToken.Expired  request-id: ABCD-1234', ''].join('\n'),
+    );
+  });
+
   it('prints the code line with only what is present', () => {
     expect(formatError(new ServiceError('x', { requestId: 'R-1' }), { debug: false })).toBe('ecsimg: x\n  request-id: R-1\n');
     expect(formatError(new ServiceError('x', { code: 'ECONNRESET' }), { debug: false })).toBe('ecsimg: x\n  code: ECONNRESET\n');
