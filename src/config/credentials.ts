@@ -3,7 +3,7 @@
 // No message, hint or source string ever carries a secret.
 import { CredentialsError } from '../errors.js';
 import { envValue, flagValue, type ConfigContext } from './context.js';
-import { effectiveProfile, requireProfile, type FoundProfile } from './profiles.js';
+import { effectiveProfile, iniDefaultProfile, requireProfile, type FoundProfile } from './profiles.js';
 
 export interface Credentials {
   accessKeyId: string;
@@ -33,6 +33,13 @@ export function resolveCredentials(input: { profile?: string }, ctx: ConfigConte
   if (fromEnv) return fromEnv;
 
   const profile = effectiveProfile(undefined, ctx, true);
+  if (profile && holdsNoKey(profile) && envValue(ctx, 'ALIBABA_CLOUD_PROFILE') === undefined) {
+    // config.json's current profile without a key (`aliyun configure set --region` leaves
+    // one behind) gave nothing, so the INI file is next; if it has nothing either, the
+    // report names that profile, the likelier fix.
+    const next = iniDefaultProfile(ctx);
+    if (next) return fromProfile(next);
+  }
   if (profile) return fromProfile(profile);
 
   throw new CredentialsError(
@@ -65,6 +72,13 @@ function credentialsFromEnv(ctx: ConfigContext): ResolvedCredentials | undefined
     };
   }
   return undefined;
+}
+
+/** An AK or StsToken profile of config.json with neither key in it. */
+function holdsNoKey(profile: FoundProfile): boolean {
+  const kind = (profile.fields.get('mode') ?? 'AK').toLowerCase();
+  const keyless = !profile.fields.has('access_key_id') && !profile.fields.has('access_key_secret');
+  return profile.file === 'aliyun' && (kind === 'ak' || kind === 'ststoken') && keyless;
 }
 
 function fromProfile(profile: FoundProfile): ResolvedCredentials {

@@ -63,6 +63,11 @@ export function effectiveProfile(explicit: string | undefined, ctx: ConfigContex
   const current = config?.current === undefined ? undefined : config.profiles.find((p) => p.name === config.current);
   if (config && current) return found(current.name, 'aliyun', config.shownPath, current.fields);
 
+  return iniDefaultProfile(ctx);
+}
+
+/** The [default] section of the INI credentials file: the last place SPEC section 2 looks. */
+export function iniDefaultProfile(ctx: ConfigContext): FoundProfile | undefined {
   const ini = loadCredentialsFile(ctx);
   const section = ini?.sections.get('default');
   return ini && section ? found('default', 'ini', ini.shownPath, section) : undefined;

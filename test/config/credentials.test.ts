@@ -63,6 +63,21 @@ describe('resolveCredentials: each source alone', () => {
     });
   });
 
+  it("config.json's current profile without keys gave nothing: the INI file's [default] is next", () => {
+    const keyless = aliyunConfig('default', akProfile('default', { access_key_id: '', access_key_secret: '', region_id: 'cn-beijing' }));
+    expect(resolveCredentials({}, fakeContext({ [CONFIG_JSON]: keyless, [CREDENTIALS_INI]: INI }))).toEqual({
+      credentials: { accessKeyId: 'LTAI-ini-default-id', accessKeySecret: 'ini-default-secret' },
+      source: "profile 'default' in ~/.alibabacloud/credentials",
+    });
+    // nothing there either: the report names the keyless profile
+    const error = thrown(() => resolveCredentials({}, fakeContext({ [CONFIG_JSON]: keyless })));
+    expect(error).toBeInstanceOf(CredentialsError);
+    expect(error.message).toBe("profile 'default' in ~/.aliyun/config.json has no access_key_id");
+    // a profile picked by name is used as it is
+    const picked = fakeContext({ [CONFIG_JSON]: keyless, [CREDENTIALS_INI]: INI }, { ALIBABA_CLOUD_PROFILE: 'default' });
+    expect(thrown(() => resolveCredentials({}, picked)).message).toBe("profile 'default' in ~/.aliyun/config.json has no access_key_id");
+  });
+
   it('the INI section ALIBABA_CLOUD_PROFILE names', () => {
     const ctx = fakeContext({ [CREDENTIALS_INI]: INI }, { ALIBABA_CLOUD_PROFILE: 'ci' });
     expect(resolveCredentials({}, ctx).credentials.accessKeyId).toBe('LTAI-ini-ci-id');
