@@ -59,13 +59,15 @@ export async function createEcsApi(options: ClientOptions): Promise<EcsApi> {
           });
         } catch (err) {
           const mapped = toEcsimgError(err, ctx);
+          // Not the body: an error's Message may quote the server's string to sign, and an
+          // HTML page says nothing the report does not.
           debug?.(`response ${action} failed after ${Date.now() - started} ms: ${mapped.code ?? mapped.name}`);
           throw mapped;
         }
         const json = toPlain(body) as Record<string, unknown>;
         const status = entry.response.statusCode;
         const requestId = typeof json.RequestId === 'string' ? json.RequestId : undefined;
-        debug?.(`response ${action} HTTP ${status} RequestId ${requestId ?? '-'} in ${Date.now() - started} ms`);
+        debug?.(`response ${action} HTTP ${status} RequestId ${requestId ?? '-'} in ${Date.now() - started} ms ${bodyExcerpt(json)}`);
         if (status >= 400) throw httpStatusError(status, ctx, { RequestId: requestId }, entry.response.headers);
         return json;
       },
@@ -104,6 +106,14 @@ export async function createEcsApi(options: ClientOptions): Promise<EcsApi> {
   function ctxOf(action: string, params: RpcParams): RequestContext {
     return { action, endpoint: options.endpoint, regionId: params.RegionId, timeoutMs: Math.round(options.timeoutSeconds * 1000) };
   }
+}
+
+/** --debug shows the start of each successful answer: enough for an odd one, not a page of images. */
+const DEBUG_BODY_CHARS = 400;
+
+function bodyExcerpt(body: unknown): string {
+  const text = typeof body === 'string' ? body : (JSON.stringify(body, (_key, value: unknown) => (typeof value === 'bigint' ? value.toString() : value)) ?? '');
+  return text.length > DEBUG_BODY_CHARS ? `${text.slice(0, DEBUG_BODY_CHARS)}… (${text.length} characters)` : text;
 }
 
 /**

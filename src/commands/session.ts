@@ -8,6 +8,8 @@ import { requireProfile } from '../config/profiles.js';
 import { resolveEndpoint, resolveRegion, type Resolved } from '../config/region.js';
 import { UsageError } from '../errors.js';
 import { noProgress, type Progress } from '../io.js';
+import { scrubText } from '../api/redact.js';
+import { escapeControlChars } from '../output/text.js';
 import { createSpinner } from '../progress.js';
 import type { Runtime } from '../runtime.js';
 import type { GlobalOptions } from './globals.js';
@@ -44,9 +46,13 @@ function secretValues(keys: Credentials): string[] {
 
 export function createSession(globals: GlobalOptions, runtime: Runtime): Session {
   const { io } = runtime;
+  let credentials: ReturnType<typeof resolveCredentials> | undefined;
+  // Debug lines quote what servers sent: credentials (a string to sign names the key) are
+  // blanked, and control characters cannot drive the terminal.
   const debug = (line: string): void => {
-    if (globals.debug) io.stderr.write(`debug: ${line}\n`);
+    if (globals.debug) io.stderr.write(`debug: ${escapeControlChars(scrubText(line, secrets()))}\n`);
   };
+  const secrets = (): string[] => (credentials ? secretValues(credentials.credentials) : []);
   const warn = (line: string): void => io.stderr.write(`warning: ${line}\n`);
   // A --profile that does not exist, or a file it cannot be read from, is an error even
   // where nothing else needs the profile (--dry-run with --region): the real run would fail.
@@ -55,7 +61,6 @@ export function createSession(globals: GlobalOptions, runtime: Runtime): Session
   const explicitEndpoint = resolveEndpoint({ endpoint: globals.endpoint }, runtime);
   if (explicitEndpoint) debug(`endpoint: ${explicitEndpoint.value} (from ${explicitEndpoint.source})`);
   const clients = new Map<string, Promise<EcsApi>>();
-  let credentials: ReturnType<typeof resolveCredentials> | undefined;
 
   const endpointFor = (regionId: string | undefined): string => {
     if (!explicitEndpoint) return defaultEndpoint(regionId);
@@ -112,9 +117,7 @@ export function createSession(globals: GlobalOptions, runtime: Runtime): Session
       }
       return client;
     },
-    secrets() {
-      return credentials ? secretValues(credentials.credentials) : [];
-    },
+    secrets,
     debug,
     warn,
   };

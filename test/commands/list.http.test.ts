@@ -280,3 +280,21 @@ describe('ecsimg list: bad input and credentials', () => {
     expect(result.stdout).not.toContain(emulator.current.credentials.accessKeySecret);
   });
 });
+
+describe('--debug', () => {
+  it('logs each request, and each answer with its first 400 characters', async () => {
+    const result = await runInProcess(['list', '--owner', 'system', '-o', 'json', '--page-size', '50', '--debug'], { env: emulator.env() });
+    expect(result.code).toBe(0);
+    const lines = result.stderr.split('\n');
+    const requests = lines.filter((line) => line.startsWith('debug: request DescribeImages '));
+    const answers = lines.filter((line) => line.startsWith('debug: response DescribeImages HTTP 200 '));
+    expect(requests.length).toBeGreaterThan(1);
+    expect(answers).toHaveLength(requests.length);
+    for (const answer of answers) {
+      const body = /in \d+ ms (.*)$/.exec(answer)?.[1] ?? '';
+      expect(body).toMatch(/^\{"RequestId":"[^"]+","RegionId":"cn-hangzhou","TotalCount":\d+,/);
+      expect(body).toMatch(/… \(\d+ characters\)$/);
+      expect(body.length).toBeLessThan(440);
+    }
+  });
+});
