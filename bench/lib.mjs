@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 
-export const BIN = fileURLToPath(new URL('../bin/ecsimg.js', import.meta.url));
+export const BIN = fileURLToPath(new URL('../bin/ecsimg.cjs', import.meta.url));
 const MAXRSS_PRELOAD = fileURLToPath(new URL('./maxrss.mjs', import.meta.url));
 const GNU_TIME = '/usr/bin/time';
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm run bench`: the figures behind SPEC section 6, measured side by side in one run.
-// Every timing is of bin/ecsimg.js as a real process against an emulator on 127.0.0.1 that
+// Every timing is of bin/ecsimg.cjs as a real process against an emulator on 127.0.0.1 that
 // this script starts and stops. Variants are interleaved and repeated; medians are shown.
 // `--quick` runs fewer repetitions (for trying the bench out, not for quoting).
 import { cpus, loadavg } from 'node:os';
@@ -259,10 +259,10 @@ async function memorySection() {
   await emulator.close();
 
   const rssOf = (format) => median(results.get(format).map((r) => r.rssMiB));
-  const mib = (v) => `${Math.round(v)} MiB`;
+  const mib = (v) => `${v.toFixed(1)} MiB`;
   // The target says "150 MB": judged in MiB, as /usr/bin/time and ps count, and shown in
   // 10^6-byte MB too (1 MiB = 1.048576 MB).
-  const megabytes = (v) => `${Math.round(v * 1.048576)} MB`;
+  const megabytes = (v) => `${(v * 1.048576).toFixed(1)} MB`;
   out(`## Peak memory listing ${listed} images`);
   out();
   out(`\`ecsimg ${args('<format>').join(' ')} > /dev/null\`, no latency, peak RSS by ${peakRssMethod}; ${REPS.memory} interleaved runs per format.`);

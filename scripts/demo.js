@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { startEmulator } from '../dist/emulator/index.js';
 
 const emulator = await startEmulator({ port: 0 });
-const bin = fileURLToPath(new URL('../bin/ecsimg.js', import.meta.url));
+const bin = fileURLToPath(new URL('../bin/ecsimg.cjs', import.meta.url));
 const args = ['list', '--owner', 'system', '--region', 'cn-hangzhou', ...process.argv.slice(2)];
 process.stderr.write(`demo: ecsimg ${args.join(' ')}   (against the emulator at ${emulator.endpoint})\n`);
 const child = spawn(process.execPath, [bin, ...args], {

@@ -4,7 +4,6 @@ import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { shouldUseColor, type IO, type OutStream } from './io.js';
 import type { Runtime } from './runtime.js';
-import { VERSION } from './version.js';
 
 // pop-core's `debug` dependency would print request bodies (AccessKeyId, signature, token)
 // when DEBUG=httpx:* is set; ecsimg's own --debug is the redacted way to see requests.
@@ -71,14 +70,6 @@ const runtime: Runtime = {
   signal: controller.signal,
 };
 
-// `ecsimg --version` alone is answered before commander and the command tree load.
-async function run(): Promise<number> {
-  if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
-    io.stdout.write(`${VERSION}\n`);
-    return 0;
-  }
-  const { runCli } = await import('./run.js');
-  return runCli(argv, runtime);
-}
-
-exitWhenFlushed(await run());
+// Loaded only now, when DEBUG is gone from the environment.
+const { runCli } = await import('./run.js');
+exitWhenFlushed(await runCli(argv, runtime));

@@ -1,4 +1,7 @@
-// The package version as a literal: `ecsimg --version` loads nothing else, and reading
-// package.json at startup cost about 4 ms of the 11 it adds to `node -e 0` (SPEC section 6).
-// `npm version` rewrites it (scripts/version.js); test/version.test.ts checks both.
-export const VERSION = '0.1.0';
+// The package version, for commander's --version. (`ecsimg --version` alone never gets
+// here: bin/ecsimg.cjs answers it before the ES module loader starts.)
+import { readFileSync } from 'node:fs';
+
+export const VERSION: string = (
+  JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
+).version;

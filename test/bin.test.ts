@@ -1,4 +1,4 @@
-// The real process: bin/ecsimg.js spawned with a controlled env; exit codes, and stdout
+// The real process: bin/ecsimg.cjs spawned with a controlled env; exit codes, and stdout
 // holding nothing but data.
 import { spawn } from 'node:child_process';
 import { closeSync, existsSync, openSync, readFileSync } from 'node:fs';
@@ -9,7 +9,7 @@ import { useEmulator } from './support/emulator.js';
 const emulator = useEmulator();
 const version = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
-describe('bin/ecsimg.js', () => {
+describe('bin/ecsimg.cjs', () => {
   it('--version prints the package version', async () => {
     const result = await runBin(['--version']);
     expect(result).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });

@@ -1,4 +1,4 @@
-// Build dist/ once before the suite, so tests that spawn bin/ecsimg.js run the current code.
+// Build dist/ once before the suite, so tests that spawn bin/ecsimg.cjs run the current code.
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 

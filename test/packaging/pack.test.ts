@@ -72,7 +72,7 @@ afterAll(async () => {
 describe('the npm package', () => {
   it('ships bin/, dist/, completions/, README.md, LICENSE and package.json, and no sources or tests', () => {
     const paths = packed.map((f) => f.path);
-    for (const path of ['package.json', 'README.md', 'LICENSE', 'bin/ecsimg.js', 'dist/main.js', 'dist/cli.js']) {
+    for (const path of ['package.json', 'README.md', 'LICENSE', 'bin/ecsimg.cjs', 'dist/main.js', 'dist/cli.js']) {
       expect(paths).toContain(path);
     }
     for (const file of ['ecsimg.bash', '_ecsimg', 'ecsimg.fish']) expect(paths).toContain(`completions/${file}`);

@@ -1,5 +1,5 @@
 // SPEC section 6: --help, --version and usage errors load nothing heavy. Each case spawns
-// bin/ecsimg.js with a preload that records every module the process resolves (ESM resolve
+// bin/ecsimg.cjs with a preload that records every module the process resolves (ESM resolve
 // hook and CommonJS Module._load), then asserts on the packages in that record. The cases
 // that must load pop-core and csv-stringify prove both routes of the recorder work.
 import { spawn } from 'node:child_process';
@@ -65,16 +65,22 @@ function heavyIn(loads: Loads): string[] {
 
 describe('startup weight', () => {
   it.each([
-    [['--version'], 0],
-    [['--help'], 0],
-    [['list', '--help'], 0],
-    [['list', '--owner', 'nope'], 2],
-  ])('ecsimg %j loads none of pop-core, ora, cli-table3, csv-stringify, jmespath', async (argv, exitCode) => {
+    // --version alone is answered by bin/ecsimg.cjs, which reads package.json and nothing else
+    [['--version'], 0, '../package.json'],
+    [['--help'], 0, '/dist/main.js'],
+    [['list', '--help'], 0, '/dist/main.js'],
+    [['list', '--owner', 'nope'], 2, '/dist/main.js'],
+  ])('ecsimg %j loads none of pop-core, ora, cli-table3, csv-stringify, jmespath', async (argv, exitCode, loaded) => {
     const loads = await loadsOf(argv);
     expect(loads.code, loads.stderr).toBe(exitCode);
     // the recorder was running: an empty record must not pass for a light start
-    expect(loads.names.some((name) => name.endsWith('/dist/main.js'))).toBe(true);
+    expect(loads.names.some((name) => name.endsWith(loaded))).toBe(true);
     expect(heavyIn(loads)).toEqual([]);
+  });
+
+  it('--version alone does not start the command tree: dist/ is not loaded at all', async () => {
+    const loads = await loadsOf(['--version']);
+    expect(loads.names.filter((name) => name.includes('/dist/'))).toEqual([]);
   });
 
   it('list -o json against the emulator loads pop-core, and none of the others', async () => {

@@ -1,4 +1,4 @@
-// Run ecsimg in-process (runCli with captured streams) or as a real process (bin/ecsimg.js).
+// Run ecsimg in-process (runCli with captured streams) or as a real process (bin/ecsimg.cjs).
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { IO, OutStream } from '../../src/io.js';
@@ -56,7 +56,7 @@ export async function runInProcess(argv: string[], options: InProcessOptions = {
   return { code, stdout: stdout.text, stderr: stderr.text };
 }
 
-export const BIN = fileURLToPath(new URL('../../bin/ecsimg.js', import.meta.url));
+export const BIN = fileURLToPath(new URL('../../bin/ecsimg.cjs', import.meta.url));
 
 /** Spawns the built CLI with exactly `env` (plus PATH), no TTY. */
 export function runBin(argv: string[], env: Record<string, string> = {}, input?: string): Promise<RunResult> {
