@@ -1,3 +1,6 @@
+import { existsSync, mkdtempSync, readdirSync, readlinkSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createHeldText } from '../../src/output/heldText.js';
 import { captureSink } from './helpers.js';
@@ -24,5 +27,44 @@ describe('held text', () => {
     held.add('second\n');
     held.writeTo(sink);
     expect(sink.writes).toEqual(['first\n', 'second\n']);
+  });
+});
+
+describe('held text past the memory limit', () => {
+  const pages = Array.from({ length: 50 }, (_, i) => `page ${i}: 数据, "quoted", 🚀 ${'x'.repeat(i * 7)}\n`);
+  const deletedFilesIn = (directory: string): string[] =>
+    readdirSync('/proc/self/fd')
+      .map((fd) => {
+        try {
+          return readlinkSync(`/proc/self/fd/${fd}`);
+        } catch {
+          return '';
+        }
+      })
+      .filter((target) => target.startsWith(`${directory}/ecsimg-`) && target.endsWith(' (deleted)'));
+
+  it('goes to an unlinked temporary file, and comes back whole and in order', () => {
+    const directory = mkdtempSync(join(tmpdir(), 'ecsimg-held-'));
+    try {
+      const sink = captureSink();
+      const held = createHeldText({ spillAfterBytes: 100, directory });
+      for (const page of pages) held.add(page);
+      // nothing left in the directory, even while the file is in use
+      expect(readdirSync(directory)).toEqual([]);
+      if (existsSync('/proc/self/fd')) expect(deletedFilesIn(directory)).toHaveLength(1);
+      held.writeTo(sink);
+      expect(sink.text()).toBe(pages.join(''));
+      if (existsSync('/proc/self/fd')) expect(deletedFilesIn(directory)).toEqual([]);
+    } finally {
+      rmSync(directory, { recursive: true, force: true });
+    }
+  });
+
+  it('stays in memory when no temporary file can be made, and loses nothing', () => {
+    const sink = captureSink();
+    const held = createHeldText({ spillAfterBytes: 100, directory: '/nonexistent/ecsimg-test' });
+    for (const page of pages) held.add(page);
+    held.writeTo(sink);
+    expect(sink.text()).toBe(pages.join(''));
   });
 });
