@@ -5,6 +5,11 @@
 'use strict';
 const argv = process.argv.slice(2);
 if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
+  // as dist/main.js does: a closed pipe ends quietly, any other write error is said in one line
+  process.stdout.on('error', (err) => {
+    if (err.code !== 'EPIPE') process.stderr.write(`ecsimg: could not write the output: ${err.message}\n`);
+    process.exitCode = err.code === 'EPIPE' ? 0 : 1;
+  });
   process.stdout.write(`${require('../package.json').version}\n`);
 } else {
   import('../dist/main.js');

@@ -9,9 +9,14 @@ import type { Runtime } from './runtime.js';
 // when DEBUG=httpx:* is set; ecsimg's own --debug is the redacted way to see requests.
 delete process.env.DEBUG;
 
+let wroteToStdout = false;
+
 function stream(target: NodeJS.WriteStream): OutStream {
   return {
-    write: (chunk) => void target.write(chunk),
+    write: (chunk) => {
+      if (target === process.stdout) wroteToStdout = true;
+      target.write(chunk);
+    },
     raw: target,
     get isTTY() {
       return target.isTTY === true;
@@ -25,17 +30,18 @@ function stream(target: NodeJS.WriteStream): OutStream {
 
 function exitWhenFlushed(code: number): void {
   // Exit once our own writes are out, even if an abandoned request still holds a socket.
-  process.stdout.write('', (err) => {
-    if (err) stdoutFailed(err);
-    else process.stderr.write('', () => process.exit(code));
-  });
+  const exit = (): void => void process.stderr.write('', () => process.exit(code));
+  // Nothing written, nothing to flush: even an empty write fails on /dev/full.
+  if (!wroteToStdout) exit();
+  else process.stdout.write('', (err) => (err ? stdoutFailed(err, code) : exit()));
 }
 
-function stdoutFailed(err: NodeJS.ErrnoException): void {
+function stdoutFailed(err: NodeJS.ErrnoException, code = 0): void {
   // `ecsimg list | head -1`: the reader has what it wanted; end quietly.
-  if (err.code === 'EPIPE') process.exit(0);
-  // A full disk or a closed terminal: the output is lost or cut short, which a script must hear.
-  process.stderr.write(`ecsimg: could not write the output: ${err.message}\n`, () => process.exit(1));
+  if (err.code === 'EPIPE') process.exit(code);
+  // A full disk or a closed terminal: the output is lost or cut short, which a script must
+  // hear; a listing that failed anyway keeps its own exit code.
+  process.stderr.write(`ecsimg: could not write the output: ${err.message}\n`, () => process.exit(code === 0 ? 1 : code));
 }
 
 const argv = process.argv.slice(2);
@@ -46,7 +52,7 @@ const io: IO = {
   color: shouldUseColor(process.env, process.stdout.isTTY === true, argv.includes('--no-color')),
 };
 
-process.stdout.on('error', stdoutFailed);
+process.stdout.on('error', (err) => stdoutFailed(err));
 process.on('SIGINT', () => {
   controller.abort();
   // On a terminal, wipe the spinner's line rather than leave a stale frame behind.

@@ -9,7 +9,7 @@ const SUCCESSFUL_COMMANDER_EXITS = new Set(['commander.helpDisplayed', 'commande
 /** Returns the exit code; never throws. */
 export async function runCli(argv: string[], runtime: Runtime): Promise<number> {
   const debug = argv.includes('--debug');
-  const quiet = argv.includes('-q') || argv.includes('--quiet');
+  const quiet = quietIn(argv);
   const secrets: string[] = [];
   try {
     await buildProgram({ ...runtime, secrets }).parseAsync(argv, { from: 'user' });
@@ -22,6 +22,15 @@ export async function runCli(argv: string[], runtime: Runtime): Promise<number> 
     runtime.io.stderr.write(formatError(error, { debug, quiet, color: false, secrets: [...secretsIn(runtime.env), ...secrets] }));
     return error.exitCode;
   }
+}
+
+/**
+ * -q or --quiet anywhere, also among combined short flags (-qo json), read as commander reads
+ * them: -r, -p and -o take a value, so letters after one of them are that value.
+ * The failure may come before commander has parsed anything, so argv is read here.
+ */
+export function quietIn(argv: string[]): boolean {
+  return argv.some((arg) => arg === '--quiet' || /^-[^-rpo]*q/.test(arg));
 }
 
 function toReportable(err: unknown): EcsimgError {

@@ -102,18 +102,32 @@ describe('bin/ecsimg.cjs', () => {
     expect(output.err).toBe('');
   });
 
-  it.runIf(existsSync('/dev/full')).each(['json', 'ndjson'])('-o %s to a full disk: exit 1 and one line saying so, no stack trace', async (format) => {
+  /** bin/ecsimg.cjs with stdout on /dev/full, where every write fails with ENOSPC */
+  const toFullDisk = async (argv: string[]): Promise<{ code: number | null; stderr: string }> => {
     const full = openSync('/dev/full', 'w');
     try {
-      const child = spawn(process.execPath, [BIN, 'list', '-o', format], { env: { PATH: process.env.PATH ?? '', ...emulator.env() }, stdio: ['ignore', full, 'pipe'] });
+      const child = spawn(process.execPath, [BIN, ...argv], { env: { PATH: process.env.PATH ?? '', ...emulator.env() }, stdio: ['ignore', full, 'pipe'] });
       let stderr = '';
       child.stderr!.setEncoding('utf8').on('data', (d: string) => (stderr += d));
       const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-      expect(code).toBe(1);
-      expect(stderr).toBe('ecsimg: could not write the output: ENOSPC: no space left on device, write\n');
+      return { code, stderr };
     } finally {
       closeSync(full);
     }
+  };
+  const ENOSPC_LINE = 'ecsimg: could not write the output: ENOSPC: no space left on device, write\n';
+
+  it.runIf(existsSync('/dev/full')).each([['list', '-o', 'json'], ['list', '-o', 'ndjson'], ['--version']])('%j to a full disk: exit 1 and one line saying so, no stack trace', async (...argv) => {
+    expect(await toFullDisk(argv)).toEqual({ code: 1, stderr: ENOSPC_LINE });
+  });
+
+  it.runIf(existsSync('/dev/full')).each([
+    [['list', '--owner', 'bogus'], 2],
+    [['list', '--name', 'no-such-image', '--latest'], 5],
+  ])('%j with nothing to write keeps its exit code %i on a full disk', async (argv, code) => {
+    const result = await toFullDisk(argv);
+    expect(result.code).toBe(code);
+    expect(result.stderr).not.toContain('could not write');
   });
 
   it('Ctrl-C while a request hangs exits 130 promptly', async () => {
