@@ -24,22 +24,39 @@ export async function listRun(options: ListOptions, session: Session, io: IO): P
   }
   const regionIds = await resolveRegionIds(session);
   const multiRegion = regionIds.length > 1;
-  const failures: { regionId: string; error: EcsimgError }[] = [];
+  const failures: RegionFailure[] = [];
+  const columns = multiRegion && !options.columns.includes('RegionId') ? ['RegionId', ...options.columns] : options.columns;
+  const formatter = createFormatter(global.output, io.stdout, {
+    columns,
+    header: options.header,
+    tty: io.stdout.isTTY,
+    color: io.color,
+    width: io.stdout.columns,
+  });
   const progress = session.progress();
   // Ends the retries of pages nobody waits for once the listing is over (early --limit, a failure).
   const stop = new AbortController();
   // Every request waiting to retry listens to it: past 10, Node would warn of a leak on stderr.
   setMaxListeners(0, stop.signal);
   let count = 0;
+  // A region that fails part-way takes back the rows it gave (all or nothing, per region).
+  let takeBackRegion = (): boolean => true;
+  let countBeforeRegion = 0;
   const stillWanted = (): number | undefined => (options.limit === undefined ? undefined : options.limit - count);
   const pages = inRegionOrder(regionSources(options, session, regionIds, progress, stop.signal, stillWanted), {
     // With --limit, regions are listed one after another so no request is sent in vain.
     eager: options.limit === undefined,
     lookahead: options.concurrency,
+    onStart() {
+      takeBackRegion = formatter.checkpoint();
+      countBeforeRegion = count;
+    },
     onError(index, error) {
       if (!multiRegion || !(error instanceof EcsimgError)) throw error;
       const regionId = regionIds[index]!;
-      failures.push({ regionId, error });
+      const takenBack = takeBackRegion();
+      if (takenBack) count = countBeforeRegion;
+      failures.push({ regionId, error, printedInPart: !takenBack });
       progress.clear();
       const report = formatError(error, { debug: global.debug, quiet: global.quiet, secrets: session.secrets() });
       io.stderr.write(report.replace(/^ecsimg: /, `ecsimg: ${regionId}: `));
@@ -50,14 +67,6 @@ export async function listRun(options: ListOptions, session: Session, io: IO): P
     if (failures.length > 0 && failures.length === regionIds.length) throw regionsFailed(failures, regionIds);
   };
 
-  const columns = multiRegion && !options.columns.includes('RegionId') ? ['RegionId', ...options.columns] : options.columns;
-  const formatter = createFormatter(global.output, io.stdout, {
-    columns,
-    header: options.header,
-    tty: io.stdout.isTTY,
-    color: io.color,
-    width: io.stdout.columns,
-  });
   const matches = (row: Row): boolean => !options.nameRegex || options.nameRegex.test(String(row.ImageName ?? ''));
 
   try {
@@ -65,6 +74,8 @@ export async function listRun(options: ListOptions, session: Session, io: IO): P
       let rows: Row[] = [];
       for await (const page of pages) rows.push(...page.filter(matches));
       checkSomeRegionListed();
+      const failed = new Set(failures.map((f) => f.regionId));
+      if (failed.size > 0) rows = rows.filter((row) => !failed.has(String(row.RegionId)));
       if (options.sort) rows = sortRows(rows, options.sort);
       if (options.latest) rows = [newestOrFail(rows, regionIds)];
       if (options.limit !== undefined) rows = rows.slice(0, options.limit);
@@ -87,6 +98,7 @@ export async function listRun(options: ListOptions, session: Session, io: IO): P
   } finally {
     progress.clear();
     stop.abort();
+    formatter.discard();
   }
 
   if (failures.length > 0) throw regionsFailed(failures, regionIds);
@@ -135,12 +147,22 @@ function regionSources(
   });
 }
 
-function regionsFailed(failures: { regionId: string; error: EcsimgError }[], regionIds: string[]): EcsimgError {
+interface RegionFailure {
+  regionId: string;
+  error: EcsimgError;
+  /** ndjson had already printed some of its rows */
+  printedInPart: boolean;
+}
+
+function regionsFailed(failures: RegionFailure[], regionIds: string[]): EcsimgError {
   const failed = failures.map((f) => f.regionId).join(', ');
+  const inPart = failures.filter((f) => f.printedInPart).map((f) => f.regionId);
+  // ndjson cannot take back what it printed: say so rather than "nothing".
+  const printed = inPart.length === 0 ? '' : `${inPart.join(', ')} failed after some of its images were printed`;
   const message =
     failures.length === regionIds.length
-      ? `every region failed (${failed}); nothing was listed`
-      : `${failures.length} of ${regionIds.length} regions failed (${failed}); the other regions were listed`;
+      ? `every region failed (${failed}); ${printed || 'nothing was listed'}`
+      : `${failures.length} of ${regionIds.length} regions failed (${failed}); the other regions were listed${printed ? `, and ${printed}` : ''}`;
   return new EcsimgError(message, failures[0]!.error.exitCode);
 }
 

@@ -22,6 +22,8 @@ export interface RegionOrderOptions {
    * whole (16 regions of 5,000 images as ndjson peaked at 462 MiB).
    */
   lookahead: number;
+  /** the consumer is about to get region `index`'s first page (or its end) */
+  onStart?: (index: number) => void;
   onError: (index: number, error: unknown) => void;
 }
 
@@ -58,6 +60,7 @@ export async function* inRegionOrder<T>(sources: PageSource<T>[], options: Regio
   try {
     for (let i = 0; i < sources.length; i += 1) {
       current = i;
+      options.onStart?.(i);
       start(i);
       const buffer = buffers[i]!;
       buffer.resume?.();

@@ -31,5 +31,7 @@ export function createCsvFormatter(sink: Sink, options: Pick<FormatOptions, 'col
     end(): void {
       held.writeTo(sink);
     },
+    checkpoint: () => held.checkpoint(),
+    discard: () => held.discard(),
   };
 }

@@ -26,6 +26,14 @@ export interface Formatter {
   write(rows: Row[]): void;
   /** called once after the last page, only when the listing succeeded */
   end(): void;
+  /**
+   * A point to come back to: the function it returns forgets every row written since, so a
+   * region that fails part-way leaves nothing. It returns false when some of those rows
+   * were already printed (ndjson streams) and cannot be taken back.
+   */
+  checkpoint(): () => boolean;
+  /** lets go of what is held, when end() will not be called */
+  discard(): void;
 }
 
 export interface FormatOptions {

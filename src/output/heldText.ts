@@ -7,7 +7,7 @@
 // after a crash. If no temporary file can be used, the bytes stay in memory.
 
 import { randomUUID } from 'node:crypto';
-import { closeSync, openSync, readSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, ftruncateSync, openSync, readSync, unlinkSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Sink } from './format.js';
@@ -16,6 +16,10 @@ export interface HeldText {
   add(text: string): void;
   /** writes everything held, in order, and lets it go */
   writeTo(sink: Sink): void;
+  /** a point to come back to: the function it returns forgets every text added since */
+  checkpoint(): () => true;
+  /** lets go of everything held */
+  discard(): void;
 }
 
 export interface HeldTextOptions {
@@ -59,6 +63,26 @@ export function createHeldText(options: HeldTextOptions = {}): HeldText {
       chunks.push(bytes);
       inMemory += bytes.length;
       if (canSpill && inMemory > spillAfter) spill();
+    },
+    checkpoint() {
+      const mark = (file?.size ?? 0) + inMemory;
+      return () => {
+        if (file && mark < file.size) {
+          ftruncateSync(file.fd, mark);
+          file.size = mark;
+          chunks = [];
+          inMemory = 0;
+        }
+        // A mark falls between two texts, and a spill moves whole texts: whole chunks go.
+        while ((file?.size ?? 0) + inMemory > mark) inMemory -= chunks.pop()!.length;
+        return true;
+      };
+    },
+    discard() {
+      if (file) closeSync(file.fd);
+      file = undefined;
+      chunks = [];
+      inMemory = 0;
     },
     writeTo(sink) {
       if (file) {

@@ -90,5 +90,13 @@ export function createJsonFormatter(sink: Sink): Formatter {
       held.add('\n]\n');
       held.writeTo(sink);
     },
+    checkpoint() {
+      const [undo, countMark] = [held.checkpoint(), count];
+      return () => {
+        count = countMark;
+        return undo();
+      };
+    },
+    discard: () => held.discard(),
   };
 }

@@ -29,6 +29,16 @@ export function createTableFormatter(sink: Sink, options: FormatOptions): Format
       if (body.length === 0) return;
       sink.write(options.tty ? renderBoxTable(columns, body, options) : renderPlainTable(columns, body, options.header));
     },
+    checkpoint() {
+      const mark = body.length;
+      return () => {
+        body.length = mark;
+        return true;
+      };
+    },
+    discard(): void {
+      body.length = 0;
+    },
   };
 }
 

@@ -30,5 +30,7 @@ export function createTsvFormatter(sink: Sink, options: Pick<FormatOptions, 'col
     end(): void {
       held.writeTo(sink);
     },
+    checkpoint: () => held.checkpoint(),
+    discard: () => held.discard(),
   };
 }

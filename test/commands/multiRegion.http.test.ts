@@ -68,6 +68,39 @@ describe('several regions', () => {
     }
   });
 
+  describe('a region that fails part-way, after its first page', () => {
+    // cn-beijing answers one request, then hangs: its first page arrives, the rest time out.
+    const partWay = (format: string) => {
+      emulator.current.setFaults({ regions: ['cn-beijing'], hangAfter: 1 });
+      return run(['list', '--owner', 'self', '--status', 'all', '--region', 'cn-hangzhou,cn-beijing,cn-shanghai', '--page-size', '5', '--timeout', '1', '--retries', '0', '-o', format]);
+    };
+
+    it.each(['json', 'csv', 'table'])('-o %s leaves all of it out, and prints the other regions whole', async (format) => {
+      try {
+        const result = await partWay(format);
+        expect(result.code).toBe(4);
+        expect(result.stdout).not.toContain('cn-beijing');
+        expect(result.stdout).toContain('cn-hangzhou');
+        expect(result.stdout).toContain('cn-shanghai');
+        expect(result.stderr).toMatch(/1 of 3 regions failed \(cn-beijing\); the other regions were listed\n/);
+      } finally {
+        emulator.current.setFaults({});
+      }
+    });
+
+    it('-o ndjson cannot take back its first page, and says so', async () => {
+      try {
+        const result = await partWay('ndjson');
+        expect(result.code).toBe(4);
+        const beijing = result.stdout.trimEnd().split('\n').filter((line) => (JSON.parse(line) as Row).RegionId === 'cn-beijing');
+        expect(beijing).toHaveLength(5);
+        expect(result.stderr).toContain('1 of 3 regions failed (cn-beijing); the other regions were listed, and cn-beijing failed after some of its images were printed');
+      } finally {
+        emulator.current.setFaults({});
+      }
+    });
+  });
+
   it('when every region fails, stdout stays empty and the message says nothing was listed', async () => {
     emulator.current.setFaults({ regions: ['cn-hangzhou', 'cn-beijing'], fail: { count: 1000, status: 500 } });
     try {

@@ -68,3 +68,31 @@ describe('held text past the memory limit', () => {
     expect(sink.text()).toBe(pages.join(''));
   });
 });
+
+describe('held text checkpoints', () => {
+  it.each([
+    ['in memory', 1_000_000],
+    ['across a spill to the file', 10],
+  ])('forget everything added since the checkpoint (%s)', (_where, spillAfterBytes) => {
+    const sink = captureSink();
+    const held = createHeldText({ spillAfterBytes });
+    held.add('kept 1\n');
+    held.add('kept 2, 数据\n');
+    const takeBack = held.checkpoint();
+    held.add('dropped 1\n');
+    held.add('dropped 2 🚀\n');
+    expect(takeBack()).toBe(true);
+    held.add('kept 3\n');
+    held.writeTo(sink);
+    expect(sink.text()).toBe('kept 1\nkept 2, 数据\nkept 3\n');
+  });
+
+  it('discard lets go of everything', () => {
+    const sink = captureSink();
+    const held = createHeldText({ spillAfterBytes: 10 });
+    held.add('some text that goes to the file\n');
+    held.discard();
+    held.writeTo(sink);
+    expect(sink.writes).toEqual([]);
+  });
+});

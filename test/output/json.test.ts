@@ -67,6 +67,27 @@ describe('json formatter', () => {
     expect(sink.text()).toBe(`${JSON.stringify(ordinaryRows, null, 2)}\n`);
   });
 
+  it('a checkpoint takes back rows as if never written, commas included', () => {
+    const sink = captureSink();
+    const formatter = createFormatter('json', sink, options);
+    formatter.write(ordinaryRows.slice(0, 1));
+    const takeBack = formatter.checkpoint();
+    formatter.write(ordinaryRows.slice(1));
+    expect(takeBack()).toBe(true);
+    formatter.end();
+    expect(sink.text()).toBe(`${JSON.stringify(ordinaryRows.slice(0, 1), null, 2)}\n`);
+  });
+
+  it('taking back every row prints []', () => {
+    const sink = captureSink();
+    const formatter = createFormatter('json', sink, options);
+    const takeBack = formatter.checkpoint();
+    formatter.write(ordinaryRows);
+    takeBack();
+    formatter.end();
+    expect(sink.text()).toBe('[]\n');
+  });
+
   it('writes nothing before end(), so a failed listing prints nothing', () => {
     const sink = captureSink();
     const formatter = createFormatter('json', sink, options);
@@ -125,6 +146,15 @@ describe('ndjson formatter', () => {
     const lines = sink.text().split('\n');
     expect(lines.pop()).toBe('');
     expect(lines.map((line) => JSON.parse(line) as unknown)).toEqual(ordinaryRows);
+  });
+
+  it('ndjson: a checkpoint can be come back to only while nothing was printed since', () => {
+    const formatter = createFormatter('ndjson', captureSink(), options);
+    const before = formatter.checkpoint();
+    expect(before()).toBe(true);
+    formatter.write(ordinaryRows);
+    expect(before()).toBe(false);
+    expect(formatter.checkpoint()()).toBe(true);
   });
 
   it('writes nothing for an empty page or an empty result', () => {
