@@ -53,6 +53,8 @@ const io: IO = {
 };
 
 process.stdout.on('error', (err) => stdoutFailed(err));
+// A stderr that cannot be written to leaves nowhere to say so; the exit code still tells.
+process.stderr.on('error', () => undefined);
 process.on('SIGINT', () => {
   controller.abort();
   // On a terminal, wipe the spinner's line rather than leave a stale frame behind.

@@ -121,6 +121,20 @@ describe('bin/ecsimg.cjs', () => {
     expect(await toFullDisk(argv)).toEqual({ code: 1, stderr: ENOSPC_LINE });
   });
 
+  it.runIf(existsSync('/dev/full'))('a stderr that cannot be written to does not fail a listing that worked', async () => {
+    const full = openSync('/dev/full', 'w');
+    try {
+      const child = spawn(process.execPath, [BIN, 'list', '--limit', '1', '-o', 'json', '--debug'], { env: { PATH: process.env.PATH ?? '', ...emulator.env() }, stdio: ['ignore', 'pipe', full] });
+      let stdout = '';
+      child.stdout!.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+      const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+      expect(code).toBe(0);
+      expect(JSON.parse(stdout)).toHaveLength(1);
+    } finally {
+      closeSync(full);
+    }
+  });
+
   it.runIf(existsSync('/dev/full')).each([
     [['list', '--owner', 'bogus'], 2],
     [['list', '--name', 'no-such-image', '--latest'], 5],

@@ -112,7 +112,13 @@ function openUnlinked(directory: string): { fd: number; size: number } {
   try {
     unlinkSync(path);
   } catch (err) {
+    // Not used, then: closed, and removed if it can be now.
     closeSync(fd);
+    try {
+      unlinkSync(path);
+    } catch {
+      // nothing more to do
+    }
     throw err;
   }
   return { fd, size: 0 };
