@@ -72,12 +72,22 @@ export async function listRun(options: ListOptions, session: Session, io: IO): P
   try {
     if (options.sort !== undefined || options.latest || query !== undefined) {
       let rows: Row[] = [];
-      for await (const page of pages) rows.push(...page.filter(matches));
+      // Only a --query (no sort, no --latest, no --name-regex) stops at --limit while listing.
+      const stopsAtLimit = options.limit !== undefined && options.sort === undefined && !options.latest && options.nameRegex === undefined;
+      for await (const page of pages) {
+        rows.push(...page.filter(matches));
+        count = rows.length;
+        if (stopsAtLimit && count >= options.limit!) break;
+      }
       checkSomeRegionListed();
       const failed = new Set(failures.map((f) => f.regionId));
       if (failed.size > 0) rows = rows.filter((row) => !failed.has(String(row.RegionId)));
       if (options.sort) rows = sortRows(rows, options.sort);
-      if (options.latest) rows = [newestOrFail(rows, regionIds)];
+      if (options.latest) {
+        // Nothing found where a region could not be searched is that region's failure, not "no match".
+        if (rows.length === 0 && failures.length > 0) throw regionsFailed(failures, regionIds);
+        rows = [newestOrFail(rows, regionIds.filter((regionId) => !failed.has(regionId)))];
+      }
       if (options.limit !== undefined) rows = rows.slice(0, options.limit);
       count = rows.length;
       progress.clear();
@@ -158,7 +168,7 @@ function regionsFailed(failures: RegionFailure[], regionIds: string[]): EcsimgEr
   const failed = failures.map((f) => f.regionId).join(', ');
   const inPart = failures.filter((f) => f.printedInPart).map((f) => f.regionId);
   // ndjson cannot take back what it printed: say so rather than "nothing".
-  const printed = inPart.length === 0 ? '' : `${inPart.join(', ')} failed after some of its images were printed`;
+  const printed = inPart.length === 0 ? '' : `${inPart.join(', ')} failed after some of ${inPart.length === 1 ? 'its' : 'their'} images were printed`;
   const message =
     failures.length === regionIds.length
       ? `every region failed (${failed}); ${printed || 'nothing was listed'}`

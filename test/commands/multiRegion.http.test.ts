@@ -133,4 +133,25 @@ describe('several regions', () => {
     expect(rows.map((r) => r.RegionId)).toEqual(['cn-hangzhou', 'cn-hangzhou', 'cn-hangzhou']);
     expect(emulator.current.stats.total).toBe(1);
   });
+
+  it('--limit with --query across regions does the same: the next region is not asked', async () => {
+    emulator.current.resetStats();
+    const result = await run(['list', '--owner', 'self', '--region', 'cn-hangzhou,cn-beijing', '--limit', '3', '-o', 'json', '--query', '[].RegionId']);
+    expect(JSON.parse(result.stdout)).toEqual(['cn-hangzhou', 'cn-hangzhou', 'cn-hangzhou']);
+    expect(emulator.current.stats.requests.map((r) => r.regionId)).toEqual(['cn-hangzhou']);
+  });
+
+  it('--latest with its only match in a region that failed: that failure (exit 4), not "no image matched" (exit 5)', async () => {
+    const beijingOnly = emulator.current.catalogue.images('cn-beijing').find((i) => i.ImageOwnerAlias === 'self' && i.Status === 'Available')!;
+    emulator.current.setFaults({ regions: ['cn-beijing'], fail: { count: 1000, status: 503 } });
+    try {
+      const result = await run(['list', '--region', 'cn-hangzhou,cn-beijing', '--image-id', beijingOnly.ImageId, '--latest', '--retries', '0', '-o', 'json']);
+      expect(result.code).toBe(4);
+      expect(result.stdout).toBe('');
+      expect(result.stderr).toContain('1 of 2 regions failed (cn-beijing)');
+      expect(result.stderr).not.toContain('no image matched');
+    } finally {
+      emulator.current.setFaults({});
+    }
+  });
 });
