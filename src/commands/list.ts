@@ -72,12 +72,12 @@ export async function listRun(options: ListOptions, session: Session, io: IO): P
   try {
     if (options.sort !== undefined || options.latest || query !== undefined) {
       let rows: Row[] = [];
-      // Only a --query (no sort, no --latest, no --name-regex) stops at --limit while listing.
-      const stopsAtLimit = options.limit !== undefined && options.sort === undefined && !options.latest && options.nameRegex === undefined;
+      // A --query alone sees the first --limit images, so the listing stops there.
+      const stopAt = selectsOnClient(options) ? undefined : options.limit;
       for await (const page of pages) {
         rows.push(...page.filter(matches));
         count = rows.length;
-        if (stopsAtLimit && count >= options.limit!) break;
+        if (stopAt !== undefined && count >= stopAt) break;
       }
       checkSomeRegionListed();
       const failed = new Set(failures.map((f) => f.regionId));
@@ -130,9 +130,6 @@ function regionSources(
   stillWanted: () => number | undefined,
 ): PageSource<Row[]>[] {
   const multiRegion = regionIds.length > 1;
-  // --limit counts images after --name-regex, --sort and --latest; otherwise the pager
-  // itself stops at it (a --query sees the first n images).
-  const selectsOnClient = options.sort !== undefined || options.latest || options.nameRegex !== undefined;
   const limiter = createLimiter(options.concurrency);
   const pagingByRegion = new Map<string, PagingProgress>();
   return regionIds.map((regionId, regionIndex) => async function* () {
@@ -143,7 +140,7 @@ function regionSources(
       {
         pageSize: options.pageSize,
         concurrency: options.concurrency,
-        limit: selectsOnClient ? undefined : stillWanted(),
+        limit: selectsOnClient(options) ? undefined : stillWanted(),
         onWarning: (w) => session.warn(multiRegion ? `${regionId}: ${w}` : w),
         onProgress: (p) => {
           pagingByRegion.set(regionId, p);
@@ -155,6 +152,14 @@ function regionSources(
       yield multiRegion ? page.map((image): Row => ({ RegionId: regionId, ...image })) : (page as Row[]);
     }
   });
+}
+
+/**
+ * --limit counts images after --name-regex, --sort and --latest; otherwise the pager itself
+ * stops at it (a --query sees the first n images).
+ */
+function selectsOnClient(options: ListOptions): boolean {
+  return options.sort !== undefined || options.latest || options.nameRegex !== undefined;
 }
 
 interface RegionFailure {
