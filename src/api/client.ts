@@ -111,8 +111,8 @@ export async function createEcsApi(options: ClientOptions): Promise<EcsApi> {
 /** --debug shows the start of each successful answer: enough for an odd one, not a page of images. */
 const DEBUG_BODY_CHARS = 400;
 
-function bodyExcerpt(body: unknown): string {
-  const text = typeof body === 'string' ? body : (JSON.stringify(body, (_key, value: unknown) => (typeof value === 'bigint' ? value.toString() : value)) ?? '');
+function bodyExcerpt(body: Record<string, unknown>): string {
+  const text = JSON.stringify(body, (_key, value: unknown) => (typeof value === 'bigint' ? value.toString() : value));
   return text.length > DEBUG_BODY_CHARS ? `${text.slice(0, DEBUG_BODY_CHARS)}… (${text.length} characters)` : text;
 }
 
