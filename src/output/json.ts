@@ -91,10 +91,11 @@ export function createJsonFormatter(sink: Sink): Formatter {
       held.writeTo(sink);
     },
     checkpoint() {
-      const [undo, countMark] = [held.checkpoint(), count];
+      const takeBack = held.checkpoint();
+      const countThen = count;
       return () => {
-        count = countMark;
-        return undo();
+        count = countThen;
+        return takeBack();
       };
     },
     discard: () => held.discard(),
