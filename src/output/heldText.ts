@@ -56,6 +56,13 @@ export function createHeldText(options: HeldTextOptions = {}): HeldText {
     }
   };
 
+  const discard = (): void => {
+    if (file) closeSync(file.fd);
+    file = undefined;
+    chunks = [];
+    inMemory = 0;
+  };
+
   return {
     add(text) {
       if (text === '') return;
@@ -78,12 +85,7 @@ export function createHeldText(options: HeldTextOptions = {}): HeldText {
         return true;
       };
     },
-    discard() {
-      if (file) closeSync(file.fd);
-      file = undefined;
-      chunks = [];
-      inMemory = 0;
-    },
+    discard,
     writeTo(sink) {
       if (file) {
         for (let position = 0; position < file.size; ) {
@@ -94,13 +96,9 @@ export function createHeldText(options: HeldTextOptions = {}): HeldText {
           sink.write(read === block.length ? block : block.subarray(0, read));
           position += read;
         }
-        closeSync(file.fd);
-        file = undefined;
       }
-      const held = chunks;
-      chunks = [];
-      inMemory = 0;
-      for (const chunk of held) sink.write(chunk);
+      for (const chunk of chunks) sink.write(chunk);
+      discard();
     },
   };
 }
