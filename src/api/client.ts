@@ -1,6 +1,6 @@
 // The only file that imports @alicloud/pop-core. It hides pop-core's traps (SPEC section 7
 // and the README's notes): POST always, our own timeout, retries, HTTP status checked,
-// BigNumber turned into bigint, and every failure mapped to a readable EcsimgError.
+// BigNumber turned into a number or bigint, and every failure mapped to a readable EcsimgError.
 import type { Credentials } from '../config/credentials.js';
 import { httpStatusError, toEcsimgError, unexpectedResponseError, type RequestContext } from './apiErrors.js';
 import { redactParams } from './redact.js';
@@ -118,7 +118,8 @@ function bodyExcerpt(body: Record<string, unknown>): string {
 
 /**
  * pop-core parses with json-bigint: BigNumber objects for numbers longer than 15 digits.
- * They become exact bigint (or a plain number for the rare long fraction), and strings are
+ * Integers a double holds exactly become plain numbers (most 16-digit account IDs), larger
+ * ones exact bigint, the rare long fraction a plain number (SPEC section 4); strings are
  * detached from the response text; in place: copying every image would double the garbage
  * of a large listing.
  */
@@ -127,7 +128,9 @@ export function toPlain(value: unknown): unknown {
   if (value === null || typeof value !== 'object') return value;
   if (isBigNumber(value)) {
     const text = value.toFixed();
-    return /^-?\d+$/.test(text) ? BigInt(text) : Number(text);
+    if (!/^-?\d+$/.test(text)) return Number(text);
+    const number = Number(text);
+    return Number.isSafeInteger(number) ? number : BigInt(text);
   }
   const fields = value as Record<string, unknown>;
   for (const key of Object.keys(fields)) {

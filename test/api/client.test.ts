@@ -44,6 +44,28 @@ describe('toPlain', () => {
     expect((image.Tags as { Tag: { TagValue: string }[] }).Tag[0]!.TagValue).toBe('a long enough value 值');
   });
 
+  it('turns integers a double holds exactly into plain numbers, larger ones into bigint', () => {
+    const owners = parsed({
+      Sixteen: bigNumber('5550001112223334'),
+      Largest: bigNumber('9007199254740991'),
+      Negative: bigNumber('-9007199254740991'),
+      TwoTo53: bigNumber('9007199254740992'),
+      Beyond: bigNumber('9007199254740993'),
+      NegativeBeyond: bigNumber('-9007199254740993'),
+    });
+    toPlain(owners);
+    expect(owners).toEqual(
+      parsed({
+        Sixteen: 5550001112223334,
+        Largest: 9007199254740991,
+        Negative: -9007199254740991,
+        TwoTo53: 9007199254740992n,
+        Beyond: 9007199254740993n,
+        NegativeBeyond: -9007199254740993n,
+      }),
+    );
+  });
+
   it('leaves scalars and null alone', () => {
     expect(toPlain(null)).toBeNull();
     expect(toPlain(7)).toBe(7);
