@@ -2,6 +2,8 @@
 import { UsageError } from '../errors.js';
 import { fieldNamed, IMAGE_FIELDS } from '../output/columns.js';
 import type { Row } from '../output/format.js';
+import { stringifyJson } from '../output/json.js';
+import { parseIsoDate } from './validate.js';
 
 export interface SortKey {
   field: string;
@@ -39,18 +41,34 @@ type SortValue = { kind: 0; n: number | bigint } | { kind: 1; s: string };
 
 function sortValue(field: string, value: unknown): SortValue | undefined {
   if (value === undefined || value === null || value === '') return undefined;
+  // An image without a valid date sorts with the images without the field, never as the newest.
+  if (field === 'CreationTime') {
+    const t = creationTimeMs(value);
+    return t === undefined ? undefined : { kind: 0, n: t };
+  }
   if (typeof value === 'number' || typeof value === 'bigint') return { kind: 0, n: value };
   if (typeof value === 'boolean') return { kind: 0, n: value ? 1 : 0 };
   if (typeof value === 'string') {
-    if (field === 'CreationTime') {
-      const t = Date.parse(value);
-      if (!Number.isNaN(t)) return { kind: 0, n: t };
+    // The API sends some numbers as strings (Size in disk mappings, Progress "100%"); long
+    // integers stay exact (bigint and number compare exactly).
+    if (/^-?\d+$/.test(value)) {
+      const n = Number(value);
+      return { kind: 0, n: Number.isSafeInteger(n) ? n : BigInt(value) };
     }
-    // The API sends some numbers as strings (Size in disk mappings, Progress "100%").
-    if (/^-?\d+(\.\d+)?$/.test(value)) return { kind: 0, n: Number(value) };
+    if (/^-?\d+\.\d+$/.test(value)) return { kind: 0, n: Number(value) };
     return { kind: 1, s: value };
   }
-  return { kind: 1, s: JSON.stringify(value) ?? '' };
+  return { kind: 1, s: stringifyJson(value) ?? '' };
+}
+
+/** The API's CreationTime is ISO 8601; Date.parse would also take "garbage 2024". */
+function creationTimeMs(value: unknown): number | undefined {
+  if (typeof value !== 'string') return undefined;
+  try {
+    return parseIsoDate('CreationTime', value).getTime();
+  } catch {
+    return undefined;
+  }
 }
 
 function compareValues(a: SortValue, b: SortValue): number {
@@ -61,24 +79,34 @@ function compareValues(a: SortValue, b: SortValue): number {
   return x < y ? -1 : x > y ? 1 : 0;
 }
 
-/** Stable sort; rows without the field come last whichever the direction. */
+/**
+ * Stable sort; rows without the field come last whichever the direction, and so do rows
+ * whose CreationTime is not an ISO 8601 date ("", "garbage").
+ */
 export function sortRows(rows: Row[], keys: SortKey[]): Row[] {
-  return [...rows].sort((ra, rb) => {
-    for (const { field, descending } of keys) {
-      const a = sortValue(field, ra[field]);
-      const b = sortValue(field, rb[field]);
+  // Each row's sort values once, not once per comparison.
+  const decorated = rows.map((row) => ({ row, values: keys.map(({ field }) => sortValue(field, row[field])) }));
+  decorated.sort((ra, rb) => {
+    for (let index = 0; index < keys.length; index++) {
+      const a = ra.values[index];
+      const b = rb.values[index];
       if (a === undefined || b === undefined) {
         if (a !== b) return a === undefined ? 1 : -1;
         continue;
       }
       const order = compareValues(a, b);
-      if (order !== 0) return descending ? -order : order;
+      if (order !== 0) return keys[index]!.descending ? -order : order;
     }
     return 0;
   });
+  return decorated.map(({ row }) => row);
 }
 
-/** Terraform's most_recent: the newest by CreationTime; the API's order breaks ties. */
+/**
+ * Terraform's most_recent: the newest by CreationTime; the API's order breaks ties. An image
+ * without a valid CreationTime is never the newest: undefined when no row has one.
+ */
 export function newestRow(rows: Row[]): Row | undefined {
-  return sortRows(rows, [{ field: 'CreationTime', descending: true }])[0];
+  const newest = sortRows(rows, [{ field: 'CreationTime', descending: true }])[0];
+  return newest === undefined || sortValue('CreationTime', newest.CreationTime) === undefined ? undefined : newest;
 }

@@ -184,7 +184,8 @@ function regionsFailed(failures: RegionFailure[], regionIds: string[]): EcsimgEr
 function newestOrFail(rows: Row[], regionIds: string[]): Row {
   const newest = newestRow(rows);
   if (!newest) {
-    throw new NotFoundError(`no image matched in ${regionIds.join(', ')}, so there is no latest one`, {
+    const what = rows.length === 0 ? 'no image matched' : `no image with a valid CreationTime matched (${rows.length} without one)`;
+    throw new NotFoundError(`${what} in ${regionIds.join(', ')}, so there is no latest one`, {
       hint: 'loosen the filters, or drop --latest to see what there is',
     });
   }

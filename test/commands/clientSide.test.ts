@@ -51,6 +51,24 @@ describe('sortRows', () => {
     const big = [{ ImageId: 'x', ImageOwnerId: 1688123456789012345n }, { ImageId: 'y', ImageOwnerId: 5 }];
     expect(order(sortRows(big, parseSortKeys('ImageOwnerId')))).toBe('yx');
   });
+  it('puts rows without a valid CreationTime last in both directions', () => {
+    const dated = [
+      { ImageId: 'g', CreationTime: 'garbage' },
+      { ImageId: 'e', CreationTime: '' },
+      ...rows,
+      { ImageId: 'n', CreationTime: 'garbage 2030' },
+      { ImageId: 'x', CreationTime: 20301231 },
+    ];
+    expect(order(sortRows(dated, parseSortKeys('-CreationTime')))).toBe('bdacgenx');
+    expect(order(sortRows(dated, parseSortKeys('CreationTime')))).toBe('cabdgenx');
+  });
+  it('compares long integer strings exactly', () => {
+    const big = [
+      { ImageId: 'x', Id: '9007199254740993' },
+      { ImageId: 'y', Id: 9007199254740992n },
+    ];
+    expect(order(sortRows(big, [{ field: 'Id', descending: false }]))).toBe('yx');
+  });
   it('does not change its input', () => {
     const copy = [...rows];
     sortRows(rows, parseSortKeys('Size'));
@@ -63,6 +81,10 @@ describe('newestRow', () => {
     expect(newestRow(rows)?.ImageId).toBe('b');
   });
   it('is undefined for no rows', () => expect(newestRow([])).toBeUndefined());
+  it('is never an image without a valid CreationTime', () => {
+    expect(newestRow([{ ImageId: 'g', CreationTime: 'garbage' }, ...rows, { ImageId: 'e', CreationTime: '' }])?.ImageId).toBe('b');
+    expect(newestRow([{ ImageId: 'g', CreationTime: 'garbage' }, { ImageId: 'e' }])).toBeUndefined();
+  });
 });
 
 describe('compileNameRegex', () => {
