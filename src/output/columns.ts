@@ -109,23 +109,31 @@ function renderScalar(value: unknown): string | undefined {
   }
 }
 
+// A backslash, and the separators of the joined cells, inside a key or value get a
+// backslash before them, so a Tags or DiskDeviceMappings cell splits back exactly.
+const JOINED_CELL_SPECIALS = /[\\;=:]/g;
+
+/** One key or value inside a joined cell (Tags, DiskDeviceMappings): `\`, `;`, `=`, `:` escaped with `\`. */
+export function escapeJoinedPart(text: string): string {
+  return text.replace(JOINED_CELL_SPECIALS, (char) => `\\${char}`);
+}
+
 /**
  * Compact text of one field: Tags as `k=v;k2=v2`, DiskDeviceMappings as
- * `device:sizeGiB:snapshot;...`, other objects as compact JSON (bigints as digits),
- * null and undefined as the empty string.
+ * `device:sizeGiB:snapshot;...` (parts escaped by escapeJoinedPart), other objects as
+ * compact JSON (bigints as digits), null and undefined as the empty string.
  */
 export function renderCell(value: unknown): string {
   const scalar = renderScalar(value);
   if (scalar !== undefined) return scalar;
+  const part = (field: unknown): string => escapeJoinedPart(renderCell(field));
   const tags = tagList(value);
   if (tags !== undefined) {
-    return tags.map((tag) => `${renderCell(tag.TagKey)}=${renderCell(tag.TagValue)}`).join(';');
+    return tags.map((tag) => `${part(tag.TagKey)}=${part(tag.TagValue)}`).join(';');
   }
   const disks = diskList(value);
   if (disks !== undefined) {
-    return disks
-      .map((disk) => `${renderCell(disk.Device)}:${renderCell(disk.Size)}:${renderCell(disk.SnapshotId)}`)
-      .join(';');
+    return disks.map((disk) => `${part(disk.Device)}:${part(disk.Size)}:${part(disk.SnapshotId)}`).join(';');
   }
   return stringifyJson(value) ?? '';
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/errors.js';
 import { DEFAULT_COLUMNS, IMAGE_FIELDS, parseColumns, renderCell } from '../../src/output/columns.js';
-import { nullPrototype } from './helpers.js';
+import { nullPrototype, parseTagsCell } from './helpers.js';
 
 describe('column lists', () => {
   it('has the default columns of SPEC section 4, all of them valid fields', () => {
@@ -54,6 +54,25 @@ describe('parseColumns', () => {
   it.each(['', ' ', 'ImageId,,Size', 'ImageId,'])('rejects an empty name in %j', (text) => {
     expect(() => parseColumns(text)).toThrow(UsageError);
     expect(() => parseColumns(text)).toThrow(/empty column name.*valid columns: ImageId, /);
+  });
+});
+
+describe('joined cells (Tags, DiskDeviceMappings)', () => {
+  const tags = (...pairs: [string, string][]) => ({ Tag: pairs.map(([TagKey, TagValue]) => ({ TagKey, TagValue })) });
+
+  it('escape ; = : and backslash inside keys and values', () => {
+    expect(renderCell(tags(['a;b', 'c=d'], ['e\\', 'f:g']))).toBe('a\\;b=c\\=d;e\\\\=f\\:g');
+    const disks = { DiskDeviceMapping: [{ Device: '/dev/x:1', Size: '20', SnapshotId: 's-1;2' }] };
+    expect(renderCell(disks)).toBe('/dev/x\\:1:20:s-1\\;2');
+  });
+
+  it.each([
+    [['env', 'prod'], ['team', '']],
+    [['a=b', 'c;d'], ['\\', '=;'], ['', ';']],
+    [['k\\;', 'v\\='], ['x', 'y\\']],
+    [['url', 'https://x.example/?a=1;b=2'], ['path', 'C:\\dir\\']],
+  ] as [string, string][][])('splits back exactly: %j', (...pairs) => {
+    expect(parseTagsCell(renderCell(tags(...pairs)))).toEqual(pairs);
   });
 });
 

@@ -65,3 +65,32 @@ export function seededRandom(seed: number): () => number {
     return state / 2 ** 32;
   };
 }
+
+/**
+ * The README's rule for joined cells, implemented apart from the code under test: split on
+ * separators without a backslash before them, then drop each escaping backslash.
+ */
+export function splitJoinedCell(cell: string, separator: string): string[] {
+  const parts: string[] = [];
+  let part = '';
+  for (let index = 0; index < cell.length; index++) {
+    const char = cell[index]!;
+    if (char === '\\') part += char + (cell[++index] ?? '');
+    else if (char === separator) {
+      parts.push(part);
+      part = '';
+    } else part += char;
+  }
+  return cell === '' ? [] : [...parts, part];
+}
+
+export const unescapeJoinedPart = (part: string): string => part.replace(/\\(.)/gsu, '$1');
+
+/** A Tags cell back to [key, value] pairs. */
+export function parseTagsCell(cell: string): [string, string][] {
+  return splitJoinedCell(cell, ';').map((item) => {
+    const [key = '', value = '', ...rest] = splitJoinedCell(item, '=');
+    if (rest.length > 0) throw new Error(`unescaped = in tag ${item}`);
+    return [unescapeJoinedPart(key), unescapeJoinedPart(value)];
+  });
+}
