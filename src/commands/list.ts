@@ -3,13 +3,13 @@ import { setMaxListeners } from 'node:events';
 import { createLimiter } from '../api/limiter.js';
 import { describeImagesPages, firstPageSize, type PagingProgress } from '../api/paginate.js';
 import { describeImagesParams, pageParams } from '../api/params.js';
-import { EcsimgError, NotFoundError, UsageError } from '../errors.js';
+import { EcsimgError, NotFoundError } from '../errors.js';
 import type { IO, Progress } from '../io.js';
 import { createFormatter, type Formatter, type Row } from '../output/format.js';
 import { formatError } from '../output/errorMessage.js';
-import { stringifyJson } from '../output/json.js';
 import { newestRow, sortRows } from './clientSide.js';
 import type { ListOptions } from './listOptions.js';
+import { compileQuery, writeQueryResult } from './query.js';
 import { inRegionOrder, type PageSource } from './regionPages.js';
 import { parseRegionList } from './regionList.js';
 import { isAllRegions, resolveRegionIds } from './regions.js';
@@ -208,49 +208,6 @@ function progressText(byRegion: Map<string, PagingProgress>): string {
 function writeAll(formatter: Formatter, rows: Row[]): void {
   if (rows.length > 0) formatter.write(rows);
   formatter.end();
-}
-
-type Query = (rows: Row[]) => unknown;
-
-async function compileQuery(expression: string): Promise<Query> {
-  const jmespath = (await import('jmespath')).default;
-  try {
-    (jmespath as unknown as { compile(e: string): unknown }).compile(expression);
-  } catch (err) {
-    throw new UsageError(`invalid --query "${expression}": ${(err as Error).message}`, {
-      hint: "a JMESPath expression over the JSON array, e.g. '[].ImageId' or '[?Size > `40`].ImageId'",
-    });
-  }
-  return (rows) => {
-    try {
-      return jmespath.search(rows, expression);
-    } catch (err) {
-      // A valid expression can still fail on the data: a function given the wrong type.
-      const reason = jmespathTypeNames((err as Error).message.replace(/^(\w*Error: )+/, ''));
-      throw new UsageError(`--query "${expression}" failed on the images: ${reason}`, {
-        hint:
-          'functions such as sort_by and max_by need every value to be a number or every value a string; ' +
-          'integers beyond 2^53 (some ImageOwnerId values) are kept exact and are not numbers to JMESPath',
-      });
-    }
-  };
-}
-
-// jmespath's messages name types by its internal numbers ("expected one of 0,2").
-const JMESPATH_TYPES = ['number', 'any', 'string', 'array', 'object', 'boolean', 'expression', 'null', 'array of numbers', 'array of strings'];
-
-function jmespathTypeNames(message: string): string {
-  return message
-    .replace(/expected one of (\d+(?:,\d+)*)/, (_m, codes: string) => `expected ${codes.split(',').map((c) => JMESPATH_TYPES[Number(c)] ?? c).join(' or ')}`)
-    .replace(/received undefined/, 'received a value of another type');
-}
-
-function writeQueryResult(result: unknown, output: string, io: IO): void {
-  if (output === 'ndjson' && Array.isArray(result)) {
-    for (const item of result) io.stdout.write(`${stringifyJson(item) ?? 'null'}\n`);
-  } else {
-    io.stdout.write(`${stringifyJson(result ?? null, output === 'ndjson' ? 0 : 2) ?? 'null'}\n`);
-  }
 }
 
 function printDryRun(options: ListOptions, session: Session, io: IO): void {

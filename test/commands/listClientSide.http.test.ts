@@ -95,7 +95,7 @@ describe('client-side work on the listing', () => {
   });
 
   it('a query that fails on the data is exit 2 with the reason, not an internal error', async () => {
-    const result = await run(['list', '--owner', 'self', '--status', 'all', '-o', 'json', '--query', 'max_by(@, &ImageOwnerId).ImageId']);
+    const result = await run(['list', '--owner', 'self', '--status', 'all', '-o', 'json', '--query', 'max_by(@, &Tags).ImageId']);
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toContain('failed on the images: expected number or string');
