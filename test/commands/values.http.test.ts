@@ -50,3 +50,49 @@ describe('--query over 16-digit and longer owner IDs', () => {
     expect(result.stderr).toContain(`uses to_string, which JMESPath cannot do exactly on integers beyond 2^53, and ImageOwnerId holds ${SELF_OWNER_ID}`);
   });
 });
+
+describe('images without a valid CreationTime', () => {
+  // This file's own emulator: in cn-qingdao two self images lose their date, as a broken
+  // or foreign server might send them.
+  const region = 'cn-qingdao';
+  const undated = (): CatalogueImage[] => images(region).filter((i) => i.ImageOwnerAlias === 'self' && !/^\d{4}-/.test(i.CreationTime));
+  const undate = (): void => {
+    if (undated().length > 0) return;
+    const self = images(region).filter((i) => i.ImageOwnerAlias === 'self' && i.Status === 'Available');
+    // the oldest and one in the middle: on main either ranked above every real date
+    (self.at(-1) as { CreationTime: string }).CreationTime = 'garbage';
+    (self[10] as { CreationTime: string }).CreationTime = '';
+  };
+  const tsv = (stdout: string): string[][] => stdout.trimEnd().split('\n').map((line) => line.split('\t'));
+
+  it('--latest is never an undated image', async () => {
+    undate();
+    const result = await run(['list', '--owner', 'self', '--latest', '-o', 'tsv', '--columns', 'ImageId,CreationTime', '--no-header'], { region });
+    expect(result.code).toBe(0);
+    const dated = images(region).filter((i) => i.ImageOwnerAlias === 'self' && i.Status === 'Available' && /^\d{4}-/.test(i.CreationTime));
+    const newest = dated.map((i) => i.CreationTime).sort().at(-1);
+    expect(tsv(result.stdout)).toEqual([[dated.find((i) => i.CreationTime === newest)!.ImageId, newest]]);
+  });
+
+  it('--sort CreationTime puts undated images last in both directions', async () => {
+    undate();
+    for (const sort of ['CreationTime', '-CreationTime']) {
+      const result = await run(['list', '--owner', 'self', '--sort', sort, '-o', 'tsv', '--columns', 'ImageId,CreationTime', '--no-header'], { region });
+      expect(result.code).toBe(0);
+      const times = tsv(result.stdout).map(([, time]) => time ?? '');
+      expect(times.slice(-2).sort()).toEqual(['', 'garbage']);
+      const dated = times.slice(0, -2);
+      expect(dated).toEqual([...dated].sort((a, b) => (sort.startsWith('-') ? b.localeCompare(a) : a.localeCompare(b))));
+    }
+  });
+
+  it('--latest over undated images only is exit 5 saying so', async () => {
+    undate();
+    const ids = undated().map((i) => i.ImageId);
+    expect(ids).toHaveLength(2);
+    const result = await run(['list', '--owner', 'self', '--image-id', ids.join(','), '--latest', '-o', 'json'], { region });
+    expect(result.code).toBe(5);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain('no image with a valid CreationTime matched (2 without one) in cn-qingdao');
+  });
+});
