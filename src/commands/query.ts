@@ -12,6 +12,7 @@ import { UsageError } from '../errors.js';
 import type { IO } from '../io.js';
 import type { Row } from '../output/format.js';
 import { stringifyJson } from '../output/json.js';
+import { escapeJsonForTerminal } from '../output/text.js';
 
 export type Query = (rows: Row[]) => unknown;
 
@@ -254,10 +255,12 @@ function jmespathTypeNames(message: string): string {
     .replace(/received undefined/, 'received a value of another type');
 }
 
+/** On a terminal the control characters JSON leaves raw are \u escapes, as in json output. */
 export function writeQueryResult(result: unknown, output: string, io: IO): void {
+  const write = (json: string): void => io.stdout.write(io.stdout.isTTY ? escapeJsonForTerminal(json) : json);
   if (output === 'ndjson' && Array.isArray(result)) {
-    for (const item of result) io.stdout.write(`${stringifyJson(item) ?? 'null'}\n`);
+    for (const item of result) write(`${stringifyJson(item) ?? 'null'}\n`);
   } else {
-    io.stdout.write(`${stringifyJson(result ?? null, output === 'ndjson' ? 0 : 2) ?? 'null'}\n`);
+    write(`${stringifyJson(result ?? null, output === 'ndjson' ? 0 : 2) ?? 'null'}\n`);
   }
 }

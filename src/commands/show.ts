@@ -5,6 +5,7 @@ import type { IO } from '../io.js';
 import { createFormatter } from '../output/format.js';
 import { stringifyJson } from '../output/json.js';
 import { renderKeyValue } from '../output/keyValue.js';
+import { escapeJsonForTerminal } from '../output/text.js';
 import type { GlobalOptions } from './globals.js';
 import { isAllRegions } from './regions.js';
 import { parseRegionList } from './regionList.js';
@@ -39,7 +40,7 @@ export async function showRun(imageId: string, global: GlobalOptions, session: S
   }
   switch (global.output) {
     case 'json':
-      io.stdout.write(`${stringifyJson(image, 2)}\n`);
+      io.stdout.write(terminalSafeJson(`${stringifyJson(image, 2)}\n`, io));
       return;
     case 'table':
       io.stdout.write(renderKeyValue(image, { color: io.color }));
@@ -56,6 +57,10 @@ export async function showRun(imageId: string, global: GlobalOptions, session: S
       formatter.end();
     }
   }
+}
+
+function terminalSafeJson(json: string, io: IO): string {
+  return io.stdout.isTTY ? escapeJsonForTerminal(json) : json;
 }
 
 async function findImage(api: EcsApi, params: RpcParams): Promise<Image | undefined> {

@@ -271,7 +271,9 @@ function selfImages(regionId: string): CatalogueImage[] {
     }),
     customImage(random, regionId, {
       id: id(), name: 'tab\tseparated-image', creationMs: when(), owner: 'self',
-      description: 'tab\there, comma, here', tags: [tag('env', 'dev'), tag('team', 'platform')],
+      // control characters as another account might set them: ESC sequences, BEL, NUL, DEL, C1 CSI, a bidi override
+      description: 'tab\there, comma, here; \x1b[31mred\x1b[0m \x07bell \x00nul \x7fdel \x9bcsi \u202eevil',
+      tags: [tag('env', 'dev'), tag('team', 'platform')],
     }),
     customImage(random, regionId, {
       id: id(), name: '数据库镜像-主库', creationMs: when(), owner: 'self', family: 'db-family',
@@ -279,7 +281,9 @@ function selfImages(regionId: string): CatalogueImage[] {
     }),
     customImage(random, regionId, {
       id: id(), name: 'emoji-🚀-launch-image', creationMs: when(), owner: 'self',
-      description: 'non-BMP 🚀, a quote " and a backslash \\', tags: [tag('env', 'staging'), tag('backup', '')],
+      description: 'non-BMP 🚀, a quote " and a backslash \\',
+      // separators of the Tags cell inside keys and values
+      tags: [tag('env', 'staging'), tag('backup', ''), tag('url', 'https://x.example/?a=1;b=2'), tag('odd;key=', 'back\\slash:')],
     }),
     customImage(random, regionId, {
       id: id(), name: 'many-tags-image', creationMs: when(), owner: 'self', description: 'carries the maximum of 20 tags',

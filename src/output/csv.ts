@@ -7,10 +7,12 @@ import type { stringify as Stringify } from 'csv-stringify/sync';
 import { renderCell } from './columns.js';
 import type { Formatter, FormatOptions, Row, Sink } from './format.js';
 import { createHeldText } from './heldText.js';
+import { escapeControlChars } from './text.js';
 
 const loadCommonJs = createRequire(import.meta.url);
 
-export function createCsvFormatter(sink: Sink, options: Pick<FormatOptions, 'columns' | 'header'>): Formatter {
+/** Piped, every text is carried exactly; on a terminal control characters are shown escaped (text.ts). */
+export function createCsvFormatter(sink: Sink, options: Pick<FormatOptions, 'columns' | 'header' | 'tty'>): Formatter {
   // csv code is loaded only when csv is asked for (SPEC section 6).
   const { stringify } = loadCommonJs('csv-stringify/sync') as { stringify: typeof Stringify };
   const { columns } = options;
@@ -26,7 +28,8 @@ export function createCsvFormatter(sink: Sink, options: Pick<FormatOptions, 'col
   return {
     write(rows: Row[]): void {
       if (rows.length === 0) return;
-      held.add(stringify(rows.map((row) => columns.map((column) => renderCell(row[column]))), csvOptions));
+      const cell = options.tty ? (value: unknown) => escapeControlChars(renderCell(value)) : renderCell;
+      held.add(stringify(rows.map((row) => columns.map((column) => cell(row[column]))), csvOptions));
     },
     end(): void {
       held.writeTo(sink);

@@ -41,7 +41,7 @@ export interface FormatOptions {
   columns: string[];
   /** false with --no-header */
   header: boolean;
-  /** stdout is a terminal */
+  /** stdout is a terminal: every format shows control characters escaped (SPEC section 4) */
   tty: boolean;
   /** colour allowed */
   color: boolean;
@@ -52,9 +52,9 @@ export interface FormatOptions {
 export function createFormatter(format: OutputFormat, sink: Sink, options: FormatOptions): Formatter {
   switch (format) {
     case 'json':
-      return createJsonFormatter(sink);
+      return createJsonFormatter(sink, options);
     case 'ndjson':
-      return createNdjsonFormatter(sink);
+      return createNdjsonFormatter(sink, options);
     case 'csv':
       return createCsvFormatter(sink, options);
     case 'tsv':

@@ -3,8 +3,9 @@
 // BigNumbers (integers beyond 2^53, such as ImageOwnerId) reach us as native bigint, and
 // JSON.stringify would throw on them; quoting them would change the API's value type.
 
-import type { Formatter, Row, Sink } from './format.js';
+import type { Formatter, FormatOptions, Row, Sink } from './format.js';
 import { createHeldText } from './heldText.js';
+import { escapeJsonForTerminal } from './text.js';
 
 /**
  * Same text as `JSON.stringify(value, null, space)` for every value JSON.stringify accepts,
@@ -69,8 +70,11 @@ function serializeObject(object: object, gap: string, indent: string): string {
   return `{\n${inner}${members.join(`,\n${inner}`)}\n${indent}}`;
 }
 
-/** Encodes each page as it arrives but holds only its text (heldText.ts), and writes it all in end(). */
-export function createJsonFormatter(sink: Sink): Formatter {
+/**
+ * Encodes each page as it arrives but holds only its text (heldText.ts), and writes it all
+ * in end(). On a terminal the control characters JSON leaves raw are \u escapes.
+ */
+export function createJsonFormatter(sink: Sink, options: Pick<FormatOptions, 'tty'> = { tty: false }): Formatter {
   const held = createHeldText();
   let count = 0;
   return {
@@ -80,7 +84,7 @@ export function createJsonFormatter(sink: Sink): Formatter {
         text += `${count === 0 ? '[\n  ' : ',\n  '}${serialize(String(count), row, '  ', '  ') ?? 'null'}`;
         count += 1;
       }
-      held.add(text);
+      held.add(options.tty ? escapeJsonForTerminal(text) : text);
     },
     end(): void {
       if (count === 0) {

@@ -1,14 +1,17 @@
 // ndjson output (SPEC section 4): one compact object per line, streamed page by page.
 
-import type { Formatter, Row, Sink } from './format.js';
+import type { Formatter, FormatOptions, Row, Sink } from './format.js';
 import { stringifyJson } from './json.js';
+import { escapeJsonForTerminal } from './text.js';
 
-export function createNdjsonFormatter(sink: Sink): Formatter {
+/** On a terminal the control characters JSON leaves raw are \u escapes. */
+export function createNdjsonFormatter(sink: Sink, options: Pick<FormatOptions, 'tty'> = { tty: false }): Formatter {
   let printed = 0;
   return {
     write(rows: Row[]): void {
       if (rows.length === 0) return;
-      sink.write(rows.map((row) => `${stringifyJson(row) ?? 'null'}\n`).join(''));
+      const text = rows.map((row) => `${stringifyJson(row) ?? 'null'}\n`).join('');
+      sink.write(options.tty ? escapeJsonForTerminal(text) : text);
       printed += rows.length;
     },
     end(): void {},

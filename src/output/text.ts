@@ -1,4 +1,4 @@
-// Text for humans (table, show): terminal-safe cells and display widths.
+// Text for humans (table, show, and every format on a terminal): terminal-safe text and display widths.
 // Names and descriptions of shared and marketplace images are written by other accounts,
 // so control characters are made visible: an ESC in a name must not drive the terminal,
 // and a newline must not split a table row.
@@ -10,12 +10,26 @@ const NAMED_ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': 
 // eslint-disable-next-line no-control-regex
 const CONTROL_CHARS = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 
+/** One control character as a JavaScript escape: \n, \t, \x1b, \u202e. */
+export function controlCharEscape(char: string): string {
+  const code = char.charCodeAt(0);
+  return NAMED_ESCAPES[char] ?? (code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`);
+}
+
 /** Control characters written as JavaScript escapes: \n, \t, \x1b, \u202e. */
 export function escapeControlChars(text: string): string {
-  return text.replace(CONTROL_CHARS, (char) => {
-    const code = char.charCodeAt(0);
-    return NAMED_ESCAPES[char] ?? (code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`);
-  });
+  return text.replace(CONTROL_CHARS, controlCharEscape);
+}
+
+// The control characters JSON.stringify leaves raw: DEL, C1 and the bidi controls.
+const RAW_IN_JSON = /[\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * JSON text safe on a terminal and still the same JSON: the control characters
+ * JSON.stringify leaves raw become \u escapes (outside strings JSON text is ASCII).
+ */
+export function escapeJsonForTerminal(json: string): string {
+  return json.replace(RAW_IN_JSON, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 const ZERO_WIDTH: readonly (readonly [number, number])[] = [

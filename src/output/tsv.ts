@@ -1,21 +1,27 @@
-// tsv output (SPEC section 4): one line per image. Tab, newline, CR and backslash inside a
-// value are escaped as \t \n \r \\, so `cut -f` works and the value can be recovered
-// exactly (unescapeTsvField). All or nothing (SPEC section 5): pages are encoded as they
-// arrive, only the text is held (heldText.ts), and it reaches the sink in end().
+// tsv output (SPEC section 4): one line per image. Control characters inside a value are
+// escaped as text.ts writes them for a terminal (\t \n \r, \x1b, \x9b, \u202e), and a
+// backslash as \\, so `cut -f` works, nothing drives a terminal, and the value can be
+// recovered exactly (unescapeTsvField). All or nothing (SPEC section 5): pages are encoded
+// as they arrive, only the text is held (heldText.ts), and it reaches the sink in end().
 
 import { renderCell } from './columns.js';
 import type { Formatter, FormatOptions, Row, Sink } from './format.js';
 import { createHeldText } from './heldText.js';
+import { controlCharEscape } from './text.js';
 
-const ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
+// The backslash, C0 controls, DEL, C1 controls and the bidi controls (as escapeControlChars).
+// eslint-disable-next-line no-control-regex
+const TSV_SPECIALS = /[\\\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 const UNESCAPES: Record<string, string> = { '\\': '\\', t: '\t', n: '\n', r: '\r' };
 
 export function escapeTsvField(value: string): string {
-  return value.replace(/[\\\t\n\r]/g, (char) => ESCAPES[char] ?? char);
+  return value.replace(TSV_SPECIALS, (char) => (char === '\\' ? '\\\\' : controlCharEscape(char)));
 }
 
 export function unescapeTsvField(field: string): string {
-  return field.replace(/\\([\\tnr])/g, (_match, char: string) => UNESCAPES[char] ?? char);
+  return field.replace(/\\(x[0-9a-f]{2}|u[0-9a-f]{4}|[\\tnr])/g, (_match, escape: string) =>
+    escape.length > 1 ? String.fromCharCode(parseInt(escape.slice(1), 16)) : (UNESCAPES[escape] ?? escape),
+  );
 }
 
 export function createTsvFormatter(sink: Sink, options: Pick<FormatOptions, 'columns' | 'header'>): Formatter {

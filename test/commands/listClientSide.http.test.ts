@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Image } from '../../src/api/types.js';
 import { runInProcess } from '../support/cli.js';
 import { useEmulator } from '../support/emulator.js';
+import { parseTagsCell } from '../output/helpers.js';
 
 const emulator = useEmulator();
 const systemImages = (): Image[] =>
@@ -126,7 +127,7 @@ describe('client-side work on the listing', () => {
       expect(record.ImageName).toBe(image.ImageName ?? '');
       expect(record.Description).toBe(String(image.Description ?? ''));
       expect(record.Size).toBe(String(image.Size));
-      expect(record.Tags).toBe((image.Tags?.Tag ?? []).map((t) => `${t.TagKey}=${t.TagValue}`).join(';'));
+      expect(parseTagsCell(record.Tags!)).toEqual((image.Tags?.Tag ?? []).map((t) => [t.TagKey, t.TagValue]));
     });
   });
 

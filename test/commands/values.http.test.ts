@@ -1,7 +1,10 @@
 // Values that answered wrongly (issue 11): long owner IDs under --query, undated images
 // under --latest/--sort, separators in Tags cells, control characters in every format.
+import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import type { CatalogueImage } from '../../src/emulator/index.js';
+import { unescapeTsvField } from '../../src/output/tsv.js';
+import { parseTagsCell } from '../output/helpers.js';
 import { SELF_OWNER_ID } from '../../src/emulator/index.js';
 import { runInProcess } from '../support/cli.js';
 import { useEmulator } from '../support/emulator.js';
@@ -94,5 +97,73 @@ describe('images without a valid CreationTime', () => {
     expect(result.code).toBe(5);
     expect(result.stdout).toBe('');
     expect(result.stderr).toContain('no image with a valid CreationTime matched (2 without one) in cn-qingdao');
+  });
+});
+
+describe('separators in Tags and control characters in text', () => {
+  // eslint-disable-next-line no-control-regex
+  const RAW_CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+  const self = (): CatalogueImage[] => images().filter((i) => i.ImageOwnerAlias === 'self');
+  const columns = 'ImageId,ImageName,Description,Tags';
+  const tagPairs = (image: CatalogueImage): [string, string][] => image.Tags.Tag.map((t) => [t.TagKey, t.TagValue]);
+
+  it('csv and tsv give back every Tags key and value exactly, and tsv every text, with no raw control character', async () => {
+    const [csv, tsvOut] = await Promise.all([
+      run(['list', '--owner', 'self', '--status', 'all', '-o', 'csv', '--columns', columns]),
+      run(['list', '--owner', 'self', '--status', 'all', '-o', 'tsv', '--columns', columns]),
+    ]);
+    expect(csv.code).toBe(0);
+    expect(tsvOut.code).toBe(0);
+    const byId = new Map(self().map((i) => [i.ImageId, i]));
+    const csvRecords = parse(csv.stdout, { columns: true }) as Record<string, string>[];
+    expect(tsvOut.stdout).not.toMatch(RAW_CONTROLS);
+    const tsvRecords = tsvOut.stdout.trimEnd().split('\n').slice(1).map((line) => line.split('\t').map(unescapeTsvField));
+    expect(csvRecords).toHaveLength(byId.size);
+    expect(tsvRecords).toHaveLength(byId.size);
+    const tricky = self().filter((i) => i.Tags.Tag.some((t) => /[;=:\\]/.test(t.TagKey + t.TagValue)));
+    expect(tricky.length).toBeGreaterThan(0);
+    for (const record of csvRecords) {
+      const image = byId.get(record.ImageId!)!;
+      // piped csv carries every text exactly, control characters included
+      expect(record.Description).toBe(image.Description);
+      expect(parseTagsCell(record.Tags!)).toEqual(tagPairs(image));
+    }
+    for (const [id, name, description, tags] of tsvRecords) {
+      const image = byId.get(id!)!;
+      expect([name, description]).toEqual([image.ImageName, image.Description]);
+      expect(parseTagsCell(tags!)).toEqual(tagPairs(image));
+    }
+  });
+
+  it('on a terminal every format shows control characters escaped; json stays the same JSON', async () => {
+    for (const output of ['json', 'ndjson', 'csv', 'tsv', 'table']) {
+      const result = await run(['list', '--owner', 'self', '--status', 'all', '-o', output, '--columns', columns], { tty: true });
+      expect(result.code, output).toBe(0);
+      expect(result.stdout, output).not.toMatch(RAW_CONTROLS);
+      // the table cuts long cells to the terminal's width
+      if (output === 'table') continue;
+      expect(result.stdout, output).toContain(output.endsWith('json') ? '\\u001b[31mred' : '\\x1b[31mred');
+      expect(result.stdout, output).toContain(output.endsWith('json') ? '\\u009bcsi' : '\\x9bcsi');
+    }
+    const [onTerminal, piped] = await Promise.all([
+      run(['list', '--owner', 'self', '--status', 'all', '-o', 'json'], { tty: true }),
+      run(['list', '--owner', 'self', '--status', 'all', '-o', 'json']),
+    ]);
+    expect(piped.stdout).toMatch(/\x9bcsi/);
+    expect(json(onTerminal.stdout)).toEqual(json(piped.stdout));
+  });
+
+  it('show and --query on a terminal escape them too', async () => {
+    const image = self().find((i) => i.Description.includes('\x1b'))!;
+    for (const args of [
+      ['show', image.ImageId],
+      ['show', image.ImageId, '-o', 'json'],
+      ['show', image.ImageId, '-o', 'csv'],
+      ['list', '--owner', 'self', '--status', 'all', '-o', 'json', '--query', '[].Description'],
+    ]) {
+      const result = await run(args, { tty: true });
+      expect(result.code, args.join(' ')).toBe(0);
+      expect(result.stdout, args.join(' ')).not.toMatch(RAW_CONTROLS);
+    }
   });
 });

@@ -55,6 +55,9 @@ describe('catalogue', () => {
     expect(self.some((i) => i.ImageName === 'web,"frontend"\n第二行')).toBe(true);
     expect(self.some((i) => i.ImageName.includes('\t'))).toBe(true);
     expect(self.some((i) => /\n/.test(i.Description) && /"/.test(i.Description))).toBe(true);
+    // eslint-disable-next-line no-control-regex
+    expect(self.some((i) => /\x1b/.test(i.Description) && /\x07/.test(i.Description) && /\x00/.test(i.Description) && /\x9b/.test(i.Description))).toBe(true);
+    expect(self.some((i) => i.Tags.Tag.some((t) => /[;=]/.test(t.TagKey) && /[\\:]/.test(t.TagValue)))).toBe(true);
     const tagKeys = new Set(self.flatMap((i) => i.Tags.Tag.map((t) => `${t.TagKey}=${t.TagValue}`)));
     for (const t of ['env=prod', 'env=staging', 'env=dev', 'cost-center=']) expect(tagKeys).toContain(t);
     expect(self.some((i) => i.DiskDeviceMappings.DiskDeviceMapping.some((d) => d.SnapshotId.startsWith('s-') && typeof d.Size === 'string'))).toBe(true);

@@ -15,6 +15,10 @@ describe('tsv escaping', () => {
     ['a\\b', 'a\\\\b'],
     ['literal \\t', 'literal \\\\t'],
     ['\r\n\t\\', '\\r\\n\\t\\\\'],
+    ['\x1b[31mred\x07\x00', '\\x1b[31mred\\x07\\x00'],
+    ['del\x7f c1\x9b', 'del\\x7f c1\\x9b'],
+    ['bidi \u202e', 'bidi \\u202e'],
+    ['literal \\x1b', 'literal \\\\x1b'],
   ])('%j -> %j', (value, escaped) => {
     expect(escapeTsvField(value)).toBe(escaped);
     expect(unescapeTsvField(escaped)).toBe(value);
@@ -22,13 +26,14 @@ describe('tsv escaping', () => {
 
   it('is reversible for any mix of backslashes and control characters', () => {
     const random = seededRandom(42);
-    const alphabet = ['\\', 't', 'n', 'r', '\t', '\n', '\r', 'a', '字'];
+    const alphabet = ['\\', 't', 'n', 'r', 'x', '1', 'b', 'u', '2', '0', 'e', '\t', '\n', '\r', '\x1b', '\x00', '\x7f', '\x9b', '\u202e', 'a', '字'];
     for (let round = 0; round < 500; round++) {
       let value = '';
       const length = Math.floor(random() * 12);
       for (let i = 0; i < length; i++) value += alphabet[Math.floor(random() * alphabet.length)];
       const escaped = escapeTsvField(value);
-      expect(escaped).not.toMatch(/[\t\n\r]/);
+      // eslint-disable-next-line no-control-regex
+      expect(escaped).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u202e]/);
       expect(unescapeTsvField(escaped)).toBe(value);
     }
   });
