@@ -79,5 +79,10 @@ const runtime: Runtime = {
 };
 
 // Loaded only now, when DEBUG is gone from the environment.
-const { runCli } = await import('./run.js');
+const { runCli, REPORT_FAILED } = await import('./run.js');
+// Thrown outside runCli (in a dependency's callback), an error would reach Node's default
+// report, which prints its message and source line: either may quote a secret.
+process.on('uncaughtException', () => {
+  process.stderr.write(REPORT_FAILED, () => process.exit(1));
+});
 exitWhenFlushed(await runCli(argv, runtime));
