@@ -1,7 +1,7 @@
 // The process boundary: argv, env, real streams, signals, exit code. Nothing else touches
 // `process`.
-import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
+import { readConfigFileFromDisk } from './config/configFile.js';
 import { shouldUseColor, type IO, type OutStream } from './io.js';
 import type { Runtime } from './runtime.js';
 
@@ -67,14 +67,7 @@ const runtime: Runtime = {
   io,
   env: process.env,
   homeDir: homedir(),
-  readFile(path) {
-    try {
-      return readFileSync(path, 'utf8');
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-      throw err;
-    }
-  },
+  readFile: readConfigFileFromDisk,
   signal: controller.signal,
 };
 
