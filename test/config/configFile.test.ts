@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_CONFIG_FILE_BYTES, UnreadableFileError, readConfigFileFromDisk } from '../../src/config/configFile.js';
-import { runBin } from '../support/cli.js';
+import { runCli } from '../../src/run.js';
+import { captured, runBin, type RunResult } from '../support/cli.js';
 
 let dir: string;
 const path = (name: string): string => join(dir, name);
@@ -63,29 +64,46 @@ describe('a real process with a hostile config file', () => {
     write(file);
   };
 
-  // Each must end by itself, quickly: the FIFO has no writer and /dev/zero never ends
-  // (a run still going after 5 s is killed, and fails the test).
+  // In-process with the real reader where a regression could not hang the test worker;
+  // the FIFO and /dev/zero cases as real processes (main.ts's wiring), killed after 5 s
+  // if they do not end by themselves, which fails the test.
+  async function runWithRealFiles(argv: string[], env: Record<string, string> = {}): Promise<RunResult> {
+    const stdout = captured();
+    const stderr = captured();
+    const code = await runCli(argv, {
+      io: { stdout, stderr, color: false },
+      env,
+      homeDir: home(),
+      readFile: readConfigFileFromDisk,
+      signal: new AbortController().signal,
+    });
+    return { code, stdout: stdout.text, stderr: stderr.text };
+  }
+  const hostProcess = (argv: string[], env: Record<string, string> = {}): Promise<RunResult> =>
+    runBin(argv, { HOME: home(), ...env }, undefined, 5000);
+
   it.each([
-    ['a FIFO', (f: string) => execFileSync('mkfifo', [f]), 'not a regular file (a named pipe)'],
-    ['a symlink to /dev/zero', (f: string) => symlinkSync('/dev/zero', f), 'not a regular file (a device)'],
-    ['a 2 MB file', (f: string) => writeFileSync(f, ' '.repeat(2_000_000)), 'larger than 1 MiB'],
-    ['5,000 [', (f: string) => writeFileSync(f, '['.repeat(5000)), 'nested more than 1000 levels deep'],
-  ])('~/.aliyun/config.json as %s: exit 2, one line naming why', async (_name, write, why) => {
+    ['a FIFO', (f: string) => execFileSync('mkfifo', [f]), 'not a regular file (a named pipe)', hostProcess],
+    ['a symlink to /dev/zero', (f: string) => symlinkSync('/dev/zero', f), 'not a regular file (a device)', hostProcess],
+    ['a 2 MB file', (f: string) => writeFileSync(f, ' '.repeat(2_000_000)), 'larger than 1 MiB', runWithRealFiles],
+    ['5,000 [', (f: string) => writeFileSync(f, '['.repeat(5000)), 'nested more than 1000 levels deep', runWithRealFiles],
+  ])('~/.aliyun/config.json as %s: exit 2, one line naming why', async (_name, write, why, run) => {
     setConfig(write);
-    const result = await runBin(['list', '--dry-run'], { HOME: home() }, undefined, 5000);
+    const result = await run(['list', '--dry-run']);
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toMatch(new RegExp(`^ecsimg: .*~/\\.aliyun/config\\.json.*${why.replace(/[()]/g, '\\$&')}\n  hint: `));
   }, 10_000);
 
   it.each([
-    ['fifo', 'not a regular file (a named pipe)'],
-    ['zero', 'not a regular file (a device)'],
-    ['big', 'larger than 1 MiB'],
-  ])('ALIBABA_CLOUD_CREDENTIALS_FILE naming %s: exit 2 before any request', async (name, why) => {
+    ['fifo', 'not a regular file (a named pipe)', hostProcess],
+    ['directory', 'not a regular file (a directory)', runWithRealFiles],
+    ['big', 'larger than 1 MiB', runWithRealFiles],
+  ])('ALIBABA_CLOUD_CREDENTIALS_FILE naming %s: exit 2 before any request', async (name, why, run) => {
     setConfig(() => undefined);
-    const env = { HOME: home(), ALIBABA_CLOUD_CREDENTIALS_FILE: path(name) };
-    const result = await runBin(['list', '--region', 'cn-hangzhou', '--endpoint', 'http://127.0.0.1:9', '--retries', '0'], env, undefined, 5000);
+    const result = await run(['list', '--region', 'cn-hangzhou', '--endpoint', 'http://127.0.0.1:9', '--retries', '0'], {
+      ALIBABA_CLOUD_CREDENTIALS_FILE: path(name),
+    });
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toContain(`cannot read ${path(name)}: ${why}`);
