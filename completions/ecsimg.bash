@@ -19,7 +19,7 @@ __ecsimg_flags() {
     show) echo '-r --region -p --profile --endpoint -o --output --timeout --retries --debug --no-color -q --quiet -h --help' ;;
     regions) echo '-r --region -p --profile --endpoint -o --output --timeout --retries --debug --no-color -q --quiet -h --help' ;;
     completion) echo '-r --region -p --profile --endpoint -o --output --timeout --retries --debug --no-color -q --quiet -h --help' ;;
-    emulator) echo '-r --region -p --profile --endpoint -o --output --timeout --retries --debug --no-color -q --quiet --port --host --images-per-region --latency --throttle --fail --html-errors --hang-after --retry-after --churn --fault-regions -h --help' ;;
+    emulator) echo '-r --region -p --profile --endpoint -o --output --timeout --retries --debug --no-color -q --quiet --port --host --images-per-region --latency --throttle --fail --html-errors --hang-after --retry-after --churn --bad-regions --fault-regions -h --help' ;;
     help) echo '' ;;
   esac
 }

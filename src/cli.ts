@@ -174,6 +174,7 @@ export function buildProgram(runtime: Runtime): Command {
     .option('--hang-after <n>', 'fault: answer n requests, then accept the rest and never answer')
     .option('--retry-after <ms>', 'fault: send x-acs-retry-after: ms with throttled and 5xx answers')
     .option('--churn <after:add:remove>', 'fault: after that many DescribeImages requests, a region gains add newest images and loses remove, e.g. 1:5:3')
+    .option('--bad-regions', 'fault: DescribeRegions also lists entries that are not region ids (5, null, none, evil.example.com#) and a region twice')
     .option('--fault-regions <ids>', 'apply the fault flags only to these regions, comma-separated')
     .addHelpText(
       'after',

@@ -1,7 +1,7 @@
 // The process boundary: argv, env, real streams, signals, exit code. Nothing else touches
 // `process`.
-import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
+import { readConfigFileFromDisk } from './config/configFile.js';
 import { shouldUseColor, type IO, type OutStream } from './io.js';
 import type { Runtime } from './runtime.js';
 
@@ -67,17 +67,15 @@ const runtime: Runtime = {
   io,
   env: process.env,
   homeDir: homedir(),
-  readFile(path) {
-    try {
-      return readFileSync(path, 'utf8');
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-      throw err;
-    }
-  },
+  readFile: readConfigFileFromDisk,
   signal: controller.signal,
 };
 
 // Loaded only now, when DEBUG is gone from the environment.
-const { runCli } = await import('./run.js');
+const { runCli, REPORT_FAILED } = await import('./run.js');
+// Thrown outside runCli (in a dependency's callback), an error would reach Node's default
+// report, which prints its message and source line: either may quote a secret.
+process.on('uncaughtException', () => {
+  process.stderr.write(REPORT_FAILED, () => process.exit(1));
+});
 exitWhenFlushed(await runCli(argv, runtime));

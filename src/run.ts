@@ -17,10 +17,29 @@ export async function runCli(argv: string[], runtime: Runtime): Promise<number> 
   } catch (err) {
     if (err instanceof CommanderError && SUCCESSFUL_COMMANDER_EXITS.has(err.code)) return ExitCode.ok;
     if (err instanceof CommanderError && err.code === 'commander.help' && err.exitCode === 0) return ExitCode.ok;
-    const error = toReportable(err);
-    const { formatError } = await import('./output/errorMessage.js');
-    runtime.io.stderr.write(formatError(error, { debug, quiet, color: false, secrets: [...secretsIn(runtime.env), ...secrets] }));
-    return error.exitCode;
+    let exitCode: number = ExitCode.internal;
+    try {
+      const error = toReportable(err);
+      exitCode = error.exitCode;
+      const { formatError } = await import('./output/errorMessage.js');
+      runtime.io.stderr.write(formatError(error, { debug, quiet, color: false, secrets: [...secretsIn(runtime.env), ...secrets] }));
+    } catch {
+      // The report failed (a value that throws when read, a scrubber bug): its own error and
+      // the one it was reporting may both quote a secret, so neither is printed.
+      writeSafely(runtime, REPORT_FAILED);
+    }
+    return exitCode;
+  }
+}
+
+/** What stderr says when an error could not be reported; names nothing of the error. */
+export const REPORT_FAILED = 'ecsimg: failed, and the error could not be reported safely (a bug in ecsimg); please report it\n';
+
+function writeSafely(runtime: Runtime, text: string): void {
+  try {
+    runtime.io.stderr.write(text);
+  } catch {
+    // Nowhere left to say it; the exit code still tells.
   }
 }
 

@@ -29,10 +29,6 @@ function popEncode(text: string): string {
   return encodeURIComponent(text).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
 // Signature=..., SecurityToken=..., AccessKeyId=... as a URL/form parameter, also when the
 // '=' is percent-encoded once (%3D) or twice (%253D, inside a string to sign). The value
 // ends at '&', an encoded '&', whitespace or a quote.
@@ -54,13 +50,20 @@ export function scrubText(text: string, secrets: readonly string[] = []): string
   const variants = new Set<string>();
   for (const secret of secrets) {
     if (typeof secret !== 'string' || secret === '') continue;
-    const once = popEncode(secret);
-    variants.add(secret).add(once).add(popEncode(once)).add(encodeURIComponent(secret));
+    variants.add(secret);
+    try {
+      const once = popEncode(secret);
+      variants.add(once).add(popEncode(once)).add(encodeURIComponent(secret));
+    } catch {
+      // A lone surrogate (a "\ud800" in a JSON config) cannot be percent-encoded, nor sent.
+    }
   }
   let out = text;
-  // Longest first, so a secret that contains another is replaced whole.
+  // Longest first, so a secret that contains another is replaced whole. A plain string
+  // search: a regex built from a secret breaks on some values (a long run of one character
+  // is "too large"), and its error message would quote the secret.
   for (const variant of [...variants].sort((a, b) => b.length - a.length)) {
-    out = out.replace(new RegExp(escapeRegExp(variant), 'g'), REDACTED);
+    out = out.split(variant).join(REDACTED);
   }
   out = out.replace(STRING_TO_SIGN, `$1 ${REDACTED}`);
   out = out.replace(SECRET_PARAM, `$1$2${REDACTED}`);

@@ -15,6 +15,7 @@ export interface RawEmulatorFlags {
   hangAfter?: string;
   retryAfter?: string;
   churn?: string;
+  badRegions?: boolean;
   faultRegions?: string;
 }
 
@@ -139,6 +140,7 @@ export function parseFaults(flags: RawEmulatorFlags): Faults {
     faults.retryAfterMs = count('--retry-after', flags.retryAfter, FAULT_SYNTAX.retryAfter, MAX_FAULT_DELAY_MS);
   }
   if (flags.churn !== undefined) faults.churn = parseChurn(flags.churn);
+  if (flags.badRegions === true) faults.badRegions = true;
   if (flags.faultRegions !== undefined) {
     // Alone it would silently do nothing: most likely a fault flag was forgotten.
     if (Object.keys(faults).length === 0) {
@@ -195,6 +197,7 @@ export function describeFaults(faults: Faults): string[] {
     const { afterRequests, add, remove } = faults.churn;
     lines.push(`churn: after ${requests(afterRequests)} to DescribeImages, a region gains ${add} and loses ${remove} images`);
   }
+  if (faults.badRegions) lines.push('bad-regions: DescribeRegions also lists entries that are not region ids, and a region twice');
   if (lines.length > 0 && faults.regions) lines.push(`fault-regions: only requests for ${faults.regions.join(', ')}`);
   return lines;
 }

@@ -4,10 +4,15 @@ import { splitList } from './validate.js';
 
 const REGION_ID = /^[a-z]{2,}(-[a-z0-9]+)+$/;
 
+/** Shaped like a region id (cn-hangzhou): safe in a request and in the host ecs.<id>.aliyuncs.com. */
+export function isRegionId(value: unknown): value is string {
+  return typeof value === 'string' && REGION_ID.test(value);
+}
+
 export function parseRegionList(value: string): string[] {
   const ids = [...new Set(splitList('--region', [value]))];
   for (const id of ids) {
-    if (!REGION_ID.test(id)) {
+    if (!isRegionId(id)) {
       throw new UsageError(`invalid region "${id}"; expected an id like cn-hangzhou`, {
         hint: 'list valid regions with: ecsimg regions',
       });

@@ -6,13 +6,14 @@ import { resolveCredentials, type Credentials } from '../config/credentials.js';
 import { flagValue } from '../config/context.js';
 import { requireProfile } from '../config/profiles.js';
 import { resolveEndpoint, resolveRegion, type Resolved } from '../config/region.js';
-import { UsageError } from '../errors.js';
+import { EcsimgError, ExitCode, UsageError } from '../errors.js';
 import { noProgress, type Progress } from '../io.js';
 import { scrubText } from '../api/redact.js';
 import { escapeControlChars } from '../output/text.js';
 import { createSpinner } from '../progress.js';
 import type { Runtime } from '../runtime.js';
 import type { GlobalOptions } from './globals.js';
+import { isRegionId } from './regionList.js';
 
 export interface Session {
   /** raw --region / env / profile value: one id, a comma list, or 'all'; none is a usage error */
@@ -94,6 +95,11 @@ export function createSession(globals: GlobalOptions, runtime: Runtime): Session
     },
     endpointFor,
     apiFor(regionId) {
+      // Every id is checked where it comes from (--region, DescribeRegions); one that was not
+      // would be sent signed, and could move the host ecs.<id>.aliyuncs.com elsewhere.
+      if (regionId !== undefined && !isRegionId(regionId)) {
+        throw new EcsimgError('unexpected internal error (a bug in ecsimg): an unchecked region id reached a request', ExitCode.internal);
+      }
       const endpoint = endpointFor(regionId);
       let client = clients.get(endpoint);
       if (!client) {

@@ -73,12 +73,21 @@ export function parseIsoDate(flag: string, value: string): Date {
   if (utc.getUTCMonth() !== month - 1 || utc.getUTCDate() !== day || Number(h) > 23 || Number(mi) > 59 || Number(s) > 59) {
     return fail();
   }
-  if (zone.toUpperCase() === 'Z') return utc;
-  const sign = zone.startsWith('-') ? -1 : 1;
-  const digits = zone.slice(1).replace(':', '');
-  const [offsetHours, offsetMins] = [Number(digits.slice(0, 2)), Number(digits.slice(2))];
-  // Real zones lie within -12:00..+14:00.
-  if (offsetHours > 14 || offsetMins > 59) return fail();
-  const offsetMinutes = offsetHours * 60 + offsetMins;
-  return new Date(utc.getTime() - sign * offsetMinutes * 60_000);
+  let offsetMinutes = 0;
+  if (zone.toUpperCase() !== 'Z') {
+    const sign = zone.startsWith('-') ? -1 : 1;
+    const digits = zone.slice(1).replace(':', '');
+    const [offsetHours, offsetMins] = [Number(digits.slice(0, 2)), Number(digits.slice(2))];
+    // Real zones lie within -12:00..+14:00.
+    if (offsetHours > 14 || offsetMins > 59) return fail();
+    offsetMinutes = sign * (offsetHours * 60 + offsetMins);
+  }
+  const date = new Date(utc.getTime() - offsetMinutes * 60_000);
+  // The API takes yyyy-MM-ddTHH:mmZ: a year the zone shift moved out of 0001-9999 would be
+  // sent as "-000001-12-31T19Z" or "+010000-...".
+  const year = date.getUTCFullYear();
+  if (year < 1 || year > 9999) {
+    throw new UsageError(`date "${value}" for ${flag} is in the year ${year} in UTC; expected a year from 0001 to 9999`);
+  }
+  return date;
 }

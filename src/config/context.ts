@@ -3,6 +3,7 @@
 import { join, sep } from 'node:path';
 
 import { EcsimgError, UsageError } from '../errors.js';
+import { CONFIG_FILE_RULE, UnreadableFileError } from './configFile.js';
 
 export interface ConfigContext {
   env: Record<string, string | undefined>;
@@ -47,6 +48,11 @@ export function readConfigFile(ctx: ConfigContext, path: string): string | undef
     return ctx.readFile(path);
   } catch (err) {
     if (err instanceof EcsimgError) throw err;
+    if (err instanceof UnreadableFileError) {
+      throw new UsageError(`cannot read ${displayPath(ctx, path)}: ${err.reason}`, {
+        hint: `ecsimg reads only ${CONFIG_FILE_RULE}: replace it, or move it aside.`,
+      });
+    }
     const code = (err as { code?: unknown } | null)?.code;
     const why = typeof code === 'string' ? ` (${code})` : '';
     throw new UsageError(`cannot read ${displayPath(ctx, path)}${why}`, { cause: err });

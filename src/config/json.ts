@@ -12,6 +12,8 @@ export interface JsonSyntaxError {
 const WHITESPACE = new Set([' ', '\t', '\n', '\r']);
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 const HEX4 = /^[0-9a-fA-F]{4}$/;
+// The scan recurses once per level; a file of thousands of '[' would overflow the stack.
+export const MAX_JSON_DEPTH = 1000;
 
 class Failure {
   constructor(
@@ -22,6 +24,7 @@ class Failure {
 
 export function findJsonSyntaxError(text: string): JsonSyntaxError | undefined {
   let i = 0;
+  let depth = 0;
 
   function fail(reason: string, at = i): never {
     throw new Failure(at, i >= text.length && at === i ? 'unexpected end of file' : reason);
@@ -33,8 +36,9 @@ export function findJsonSyntaxError(text: string): JsonSyntaxError | undefined {
   function value(): void {
     skipWhitespace();
     const ch = text[i];
-    if (ch === '{') return object();
-    if (ch === '[') return array();
+    if ((ch === '{' || ch === '[') && depth >= MAX_JSON_DEPTH) fail(`nested more than ${MAX_JSON_DEPTH} levels deep`);
+    if (ch === '{') return nested(object);
+    if (ch === '[') return nested(array);
     if (ch === '"') return string();
     for (const word of ['true', 'false', 'null']) {
       if (text.startsWith(word, i)) {
@@ -48,6 +52,12 @@ export function findJsonSyntaxError(text: string): JsonSyntaxError | undefined {
       return;
     }
     fail('expected a value (string, number, object, list, true, false or null)');
+  }
+
+  function nested(scan: () => void): void {
+    depth++;
+    scan();
+    depth--;
   }
 
   function string(): void {

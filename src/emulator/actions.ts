@@ -50,15 +50,28 @@ function describeImages(params: Params, ctx: ActionContext): object {
 
 function describeRegions(params: Params, ctx: ActionContext): object {
   const english = (params.AcceptLanguage ?? '').toLowerCase().startsWith('en');
+  const regions = ctx.catalogue.regions().map((r) => ({
+    RegionId: r.RegionId,
+    LocalName: english ? r.LocalNameEn : r.LocalName,
+    RegionEndpoint: r.RegionEndpoint,
+    Status: r.Status,
+  }));
   return {
     RequestId: ctx.requestId,
-    Regions: {
-      Region: ctx.catalogue.regions().map((r) => ({
-        RegionId: r.RegionId,
-        LocalName: english ? r.LocalNameEn : r.LocalName,
-        RegionEndpoint: r.RegionEndpoint,
-        Status: r.Status,
-      })),
-    },
+    Regions: { Region: ctx.faults.badRegions ? [...regions, ...badRegionEntries(regions[0])] : regions },
   };
+}
+
+// The --bad-regions fault: entries a client must not turn into a request or an endpoint host.
+function badRegionEntries(first: object | undefined): object[] {
+  const rest = { LocalName: 'bad', RegionEndpoint: 'ecs.aliyuncs.com', Status: 'available' };
+  const entry = (RegionId: unknown): object => ({ RegionId, ...rest });
+  return [
+    entry(5),
+    entry(null),
+    rest,
+    entry('evil.example.com#'),
+    entry('cn-hangzhou\u001b[31m'),
+    ...(first ? [first] : []),
+  ];
 }

@@ -48,6 +48,10 @@ export class FaultInjector {
     return this.faults.retryAfterMs;
   }
 
+  get badRegions(): boolean {
+    return this.faults.badRegions === true;
+  }
+
   /** Counts the request and says what happens to it. Order: hang, HTML page, 5xx, throttling. */
   decide(regionId: string | undefined): FaultDecision {
     if (!this.applies(regionId)) return { kind: 'pass' };

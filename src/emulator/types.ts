@@ -93,6 +93,8 @@ export interface Faults {
   retryAfterMs?: number;
   /** once n DescribeImages requests of a region were answered, that region gains `add` newest images and loses `remove` */
   churn?: { afterRequests: number; add: number; remove: number };
+  /** DescribeRegions also lists entries that are not region ids (a number, null, none, a host name, a control character) and one region twice; not limited by `regions` */
+  badRegions?: boolean;
 }
 
 export interface ReceivedRequest {

@@ -109,4 +109,33 @@ describe('scrubText', () => {
     const text = 'ubuntu_22_04_x64_20G_alibase_20240926.vhd SignatureMethod=HMAC-SHA1 LTAI short';
     expect(scrubText(text, [])).toBe(text);
   });
+
+  it('scrubs a secret that is a long run of one character (no regex is built from it)', () => {
+    const secret = 'a'.repeat(100_000);
+    expect(scrubText(`before ${secret} after`, [secret])).toBe('before <redacted> after');
+  });
+
+  it('scrubs a secret holding a lone surrogate, which cannot be percent-encoded', () => {
+    const secret = 'abc\ud800def';
+    expect(scrubText(`x ${secret} y`, [secret])).toBe('x <redacted> y');
+  });
+
+  it('replaces the longer of two overlapping secrets whole', () => {
+    expect(scrubText('k=abcdefgh', ['abcd', 'abcdefgh'])).toBe('k=<redacted>');
+  });
+
+  it.each([
+    ['a run of one letter', 'a'.repeat(1_000_000)],
+    ['Signature= and a long value', `Signature=${'a'.repeat(1_000_000)}`],
+    ['Signature= repeated', 'Signature='.repeat(100_000)],
+    ['an encoded Signature with %25 repeated', `Signature%253D${'%25'.repeat(330_000)}`],
+    ['"string" and spaces', `string${' '.repeat(1_000_000)}`],
+    ['"string to" repeated', 'string to '.repeat(100_000)],
+    ['LTAI and a long tail', `LTAI${'A'.repeat(1_000_000)}`],
+    ['CAIS+ repeated', 'CAIS+'.repeat(200_000)],
+  ])('scrubs a 1 MB server message quickly: %s', (_name, text) => {
+    const started = performance.now();
+    scrubText(text, ['a'.repeat(50_000), 'EmulatorSecret']);
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseChoice, parseInteger, parseIsoDate, parseSeconds, parseTag, splitList } from '../../src/commands/validate.js';
 import { UsageError } from '../../src/errors.js';
+import { runInProcess } from '../support/cli.js';
 
 const usage = (fn: () => unknown): UsageError => {
   try {
@@ -79,4 +80,23 @@ describe('parseIsoDate', () => {
       expect(err.message).toContain('2024-09-26');
     },
   );
+  it.each([
+    ['0001-01-01T00:00-05:00', '0001-01-01T05:00:00.000Z'],
+    ['9999-12-31T23:00+05:00', '9999-12-31T18:00:00.000Z'],
+  ])('keeps %s, within 0001-9999 in UTC', (input, iso) => expect(parseIsoDate('--created-after', input).toISOString()).toBe(iso));
+  it.each([
+    ['0000-01-01T00:00+05:00', -1],
+    ['0001-01-01T00:00+05:00', 0],
+    ['0000-06-01', 0],
+    ['9999-12-31T23:00-05:00', 10000],
+  ])('rejects %s: the year %i in UTC', (input, year) => {
+    const err = usage(() => parseIsoDate('--created-after', input));
+    expect(err.message).toBe(`date "${input}" for --created-after is in the year ${year} in UTC; expected a year from 0001 to 9999`);
+  });
+  it.each(['--created-after', '--created-before'])('%s 0000-01-01T00:00+05:00 is exit 2 before anything is sent', async (flag) => {
+    const result = await runInProcess(['list', '--region', 'cn-hangzhou', '--dry-run', flag, '0000-01-01T00:00+05:00']);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain(`for ${flag} is in the year -1 in UTC`);
+  });
 });

@@ -65,3 +65,18 @@ describe('lineAt', () => {
     expect(lineAt('a\nb\nc', 4)).toBe(3);
   });
 });
+
+describe('findJsonSyntaxError on deep nesting', () => {
+  it.each([
+    ['5,000 [', '['.repeat(5000)],
+    ['100,000 {"a":', '{"a":'.repeat(100_000)],
+    ['[ and { mixed', '[{"a":'.repeat(3000)],
+  ])('stops at %s with a reason instead of overflowing the stack', (_name, text) => {
+    expect(findJsonSyntaxError(text)).toMatchObject({ reason: 'nested more than 1000 levels deep' });
+  });
+
+  it('still finds the error in JSON nested just under the limit', () => {
+    const text = `${'['.repeat(999)}x${']'.repeat(999)}`;
+    expect(findJsonSyntaxError(text)).toMatchObject({ offset: 999, reason: expect.stringContaining('expected a value') });
+  });
+});

@@ -149,3 +149,11 @@ describe('isLoopback (the emulator warns when it listens beyond it)', () => {
     expect(isLoopback(host)).toBe(expected);
   });
 });
+
+describe('--bad-regions', () => {
+  it('is a fault of its own, named on the banner', () => {
+    expect(parseFaults({ badRegions: true })).toEqual({ badRegions: true });
+    expect(parseFaults({ badRegions: undefined })).toEqual({});
+    expect(describeFaults({ badRegions: true })).toEqual(['bad-regions: DescribeRegions also lists entries that are not region ids, and a region twice']);
+  });
+});

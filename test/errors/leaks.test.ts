@@ -119,3 +119,29 @@ describe('--dry-run', () => {
     expect(emulator.current.stats.total).toBe(0);
   });
 });
+
+describe('a secret no pattern can hold: 100,000 times "a"', () => {
+  const longSecret: Secrets = { keyId: EMULATOR_CREDENTIALS.accessKeyId, secret: 'a'.repeat(100_000) };
+
+  function expectOneReadableReport(result: RunResult): void {
+    expect(result.code).toBe(3);
+    expect(result.stdout).toBe('');
+    const output = `${result.stdout}\n${result.stderr}`;
+    expect(output).not.toMatch(/a{40}/);
+    expect(output).not.toMatch(/Regular expression|Invalid regular/i);
+    expect(result.stderr.split('\n').filter((line) => line.startsWith('ecsimg: '))).toEqual([
+      expect.stringMatching(/^ecsimg: .*(signature|secret)/i),
+    ]);
+    expectNoSecrets(result, longSecret, true);
+  }
+
+  it('a wrong secret with --debug, in-process: exit 3 and one readable report', async () => {
+    const result = await runInProcess(['list', '--debug', '-o', 'json', '--retries', '0'], { env: emulator.env(env(longSecret)) });
+    expectOneReadableReport(result);
+  });
+
+  it('the same as a real process', async () => {
+    const result = await runBin(['list', '--debug', '-o', 'json', '--retries', '0'], emulator.env(env(longSecret)));
+    expectOneReadableReport(result);
+  });
+});

@@ -58,12 +58,13 @@ export async function runInProcess(argv: string[], options: InProcessOptions = {
 
 export const BIN = fileURLToPath(new URL('../../bin/ecsimg.cjs', import.meta.url));
 
-/** Spawns the built CLI with exactly `env` (plus PATH), no TTY. */
-export function runBin(argv: string[], env: Record<string, string> = {}, input?: string): Promise<RunResult> {
+/** Spawns the built CLI with exactly `env` (plus PATH), no TTY; `timeoutMs` kills a run that hangs (exit -1). */
+export function runBin(argv: string[], env: Record<string, string> = {}, input?: string, timeoutMs?: number): Promise<RunResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, ...argv], {
       env: { PATH: process.env.PATH ?? '', HOME: '/nonexistent-home', ...env },
       stdio: ['pipe', 'pipe', 'pipe'],
+      timeout: timeoutMs,
     });
     let stdout = '';
     let stderr = '';
