@@ -61,24 +61,20 @@ export async function createEcsApi(options: ClientOptions): Promise<EcsApi> {
       async () => {
         const started = Date.now();
         debug?.(`request ${action} ${options.endpoint} ${JSON.stringify(redactParams(params))}`);
-        let body: unknown;
+        let json: unknown;
         let entry: PopEntry;
         // pop-core signs a fresh request (new nonce and timestamp) on every call, so a retry is a new request.
         const sent = trackAnswer(() => pop.request(action, params, { method: 'POST', timeout: ctx.timeoutMs, formatParams: false, agent }));
         try {
+          let body: unknown;
           [body, entry] = await sent.result;
+          json = toPlain(body);
         } catch (err) {
           const mapped = toEcsimgError(err, ctx, sent.answer);
           // Not the body: an error's Message may quote the server's string to sign, and an
           // HTML page says nothing the report does not.
           debug?.(`response ${action} failed after ${Date.now() - started} ms: ${mapped.code ?? mapped.name}`);
           throw mapped;
-        }
-        let json: unknown;
-        try {
-          json = toPlain(body);
-        } catch (err) {
-          throw toEcsimgError(err, ctx, { complete: true });
         }
         const status = entry.response.statusCode;
         const requestId = stringField(json, 'RequestId');
