@@ -51,6 +51,21 @@ describe.skipIf(!hasScript)('the spinner on a terminal', () => {
     expect(JSON.parse(result.stdout)).toHaveLength(selfCount());
   });
 
+  it('a wait of more than a second before a retry shows in the spinner and as a warning', async () => {
+    emulator.current.setFaults({ latencyMs: 60, fail: { count: 1, status: 503 }, retryAfterMs: 1100 });
+    try {
+      const result = await listOnTerminal(['--owner', 'self', '--page-size', '10', '--concurrency', '1', '-o', 'json'], 100);
+      expect(result.code).toBe(0);
+      const wait = /DescribeImages to 127\.0\.0\.1:\d+ failed with ServiceUnavailable; waiting 1\.1 s as the server asked \(retry 1 of 3\)/;
+      expect(result.terminal).toMatch(new RegExp(`warning: ${wait.source}`));
+      // the spinner's frame: a spinner glyph, then the same words
+      expect(result.terminal).toMatch(new RegExp(`[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏] ${wait.source}`));
+      expect(JSON.parse(result.stdout)).toHaveLength(selfCount());
+    } finally {
+      emulator.current.setFaults({ latencyMs: 60 });
+    }
+  });
+
   it('--quiet shows no spinner', async () => {
     const result = await listOnTerminal(['--owner', 'self', '--page-size', '10', '-q', '-o', 'json'], 100);
     expect(result.code).toBe(0);

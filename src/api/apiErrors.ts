@@ -14,6 +14,7 @@ import {
   type ErrorDetails,
 } from '../errors.js';
 import { scrubText } from './redact.js';
+import { ANSWER_TOO_LARGE, MAX_ANSWER_BYTES } from './transport.js';
 import { isObjectLike } from '../guards.js';
 
 export interface RequestContext {
@@ -361,10 +362,7 @@ export function endpointHost(endpoint: string): string {
   return endpoint.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '').replace(/[/?#@].*$/s, '') || 'the endpoint';
 }
 
-// x-acs-retry-after is in milliseconds. Capped so a hostile or broken header cannot
-// park the tool for hours.
-const MAX_RETRY_AFTER_MS = 60_000;
-
+/** x-acs-retry-after, in milliseconds, as asked: retry.ts refuses waits past its bound. */
 export function parseRetryAfter(headers: unknown): number | undefined {
   if (!isObjectLike(headers)) return undefined;
   let value: unknown = headers['x-acs-retry-after'];
@@ -372,7 +370,7 @@ export function parseRetryAfter(headers: unknown): number | undefined {
   if (typeof value !== 'string' && typeof value !== 'number') return undefined;
   const ms = Number(value);
   if (!Number.isFinite(ms) || ms < 0 || String(value).trim() === '') return undefined;
-  return Math.min(Math.ceil(ms), MAX_RETRY_AFTER_MS);
+  return Math.ceil(ms);
 }
 
 function str(value: unknown): string | undefined {
@@ -431,6 +429,7 @@ function kindForStatus(status: number | undefined): Kind {
 }
 
 interface NetworkKind {
+  /** exact codes, or a prefix ending in '*' */
   codes: readonly string[];
   retryable: boolean;
   message: (host: string) => string;
@@ -480,7 +479,35 @@ const NETWORK_KINDS: readonly NetworkKind[] = [
     message: (host) => `${host} cannot be reached: no route to it on this network`,
     hint: () => 'check your network connection, VPN or proxy',
   },
+  {
+    // Our bound (transport.ts), and what Node says of an answer no string or buffer can hold.
+    codes: [ANSWER_TOO_LARGE, 'ERR_STRING_TOO_LONG', 'ERR_BUFFER_TOO_LARGE'],
+    retryable: false,
+    message: (host) => `the answer from ${host} is larger than ecsimg accepts (${MAX_ANSWER_BYTES / 2 ** 20} MiB, after decompression)`,
+    hint: () => `an ECS answer is far smaller: check ${ENDPOINT_SOURCES} points at the ECS API, and any proxy in the way`,
+  },
+  {
+    // Node's HTTP parser: more than 16 KiB of headers (a proxy can send megabytes).
+    codes: ['HPE_HEADER_OVERFLOW'],
+    retryable: false,
+    message: (host) => `the answer from ${host} has more header data than ecsimg reads (16 KiB)`,
+    hint: () => `check ${ENDPOINT_SOURCES} points at the ECS API, and any proxy in the way`,
+  },
+  {
+    // Node's HTTP parser: an invalid status line, header or chunk.
+    codes: ['HPE_*'],
+    retryable: false,
+    message: (host) => `${host} did not answer with valid HTTP`,
+    hint: () => `check ${ENDPOINT_SOURCES} points at an HTTP(S) ECS endpoint, and any proxy in the way`,
+  },
 ];
+
+function networkKind(code: string): NetworkKind | undefined {
+  return (
+    NETWORK_KINDS.find((k) => k.codes.includes(code)) ??
+    NETWORK_KINDS.find((k) => k.codes.some((c) => c.endsWith('*') && code.startsWith(c.slice(0, -1))))
+  );
+}
 
 const TLS_CODES = new Set([
   'CERT_HAS_EXPIRED',
@@ -593,7 +620,13 @@ function internalError(err: unknown): EcsimgError {
   });
 }
 
-function classify(err: unknown, ctx: RequestContext): EcsimgError {
+/** What the request's transport knew when it failed (transport.ts, trackAnswer). */
+export interface AnswerSeen {
+  /** the whole answer had arrived: a failure after that is in reading it */
+  complete: boolean;
+}
+
+function classify(err: unknown, ctx: RequestContext, answer?: AnswerSeen): EcsimgError {
   if (err instanceof EcsimgError) return err;
   if (!isObjectLike(err)) return internalError(err);
 
@@ -610,7 +643,7 @@ function classify(err: unknown, ctx: RequestContext): EcsimgError {
   if (/TimeoutError$/.test(name)) return timeoutError(err, ctx);
 
   if (code) {
-    const kind = NETWORK_KINDS.find((k) => k.codes.includes(code));
+    const kind = networkKind(code);
     if (kind) {
       return new ServiceError(kind.message(endpointHost(ctx.endpoint)), {
         code,
@@ -638,13 +671,17 @@ function classify(err: unknown, ctx: RequestContext): EcsimgError {
       });
     }
   }
+  // pop-core reads `json.Code` of a `null` answer; json-bigint recurses into deep nesting.
+  if (answer?.complete) {
+    return unexpectedResponseError(name === 'RangeError' ? 'JSON nested too deeply to read' : 'not a JSON object', ctx, { cause: err });
+  }
   return internalError(err);
 }
 
 /** What ecsimg reports for anything a request threw. Never throws. */
-export function toEcsimgError(err: unknown, ctx: RequestContext): EcsimgError {
+export function toEcsimgError(err: unknown, ctx: RequestContext, answer?: AnswerSeen): EcsimgError {
   try {
-    return classify(err, ctx);
+    return classify(err, ctx, answer);
   } catch (bug) {
     return new EcsimgError('unexpected error', ExitCode.internal, { cause: bug });
   }
@@ -654,12 +691,13 @@ export function toEcsimgError(err: unknown, ctx: RequestContext): EcsimgError {
 export function unexpectedResponseError(
   what: string,
   ctx: RequestContext,
-  details: { status?: number; requestId?: string } = {},
+  details: { status?: number; requestId?: string; cause?: unknown } = {},
 ): ServiceError {
   const host = endpointHost(ctx.endpoint);
   return new ServiceError(`unexpected answer to ${ctx.action} from ${host}: ${what}`, {
     status: details.status,
     requestId: details.requestId,
+    cause: details.cause,
     retryable: false,
     hint: `check ${ENDPOINT_SOURCES} points at the ECS API; --debug shows the answer`,
   });

@@ -1,11 +1,16 @@
 // The only file that imports @alicloud/pop-core. It hides pop-core's traps (SPEC section 7
 // and the README's notes): POST always, our own timeout, retries, HTTP status checked,
-// BigNumber turned into a number or bigint, and every failure mapped to a readable EcsimgError.
+// answers bounded and shape-checked, BigNumber turned into a number or bigint, and every
+// failure mapped to a readable EcsimgError.
+import type { Agent } from 'node:http';
 import type { Credentials } from '../config/credentials.js';
-import { httpStatusError, toEcsimgError, unexpectedResponseError, type RequestContext } from './apiErrors.js';
+import { isRecord } from '../guards.js';
+import { answerObject, checkedDescribeImages, checkedDescribeRegions } from './answers.js';
+import { endpointHost, httpStatusError, toEcsimgError, type RequestContext } from './apiErrors.js';
 import { redactParams } from './redact.js';
-import { withRetries } from './retry.js';
-import type { DescribeImagesResponse, DescribeRegionsResponse, EcsApi, RpcParams } from './types.js';
+import { formatWait, withRetries } from './retry.js';
+import { boundAnswers, keepAliveAgent, trackAnswer } from './transport.js';
+import type { EcsApi, RpcParams } from './types.js';
 
 export const API_VERSION = '2014-05-26';
 
@@ -16,8 +21,15 @@ export interface ClientOptions {
   retries: number;
   /** --debug: one line per request, response and retry; secrets redacted */
   debug?: (line: string) => void;
+  /** a wait of more than WAIT_NOTICE_MS before a retry, in words, while it starts */
+  onWait?: (text: string) => void;
   signal?: AbortSignal;
+  /** the agent requests go through (a proxy's); by default a keep-alive agent of our own */
+  agent?: Agent;
 }
+
+/** Waits longer than this are announced: a silent pause of seconds looks like a hang. */
+export const WAIT_NOTICE_MS = 1000;
 
 interface PopEntry {
   response: { statusCode: number; headers: Record<string, string | string[] | undefined> };
@@ -41,6 +53,7 @@ export async function createEcsApi(options: ClientOptions): Promise<EcsApi> {
     true,
   ) as unknown as PopClient;
   const debug = options.debug;
+  const agent = boundAnswers(options.agent ?? keepAliveAgent(options.endpoint));
 
   const call = (action: string, params: RpcParams, signal = options.signal): Promise<Record<string, unknown>> => {
     const ctx = ctxOf(action, params);
@@ -48,58 +61,50 @@ export async function createEcsApi(options: ClientOptions): Promise<EcsApi> {
       async () => {
         const started = Date.now();
         debug?.(`request ${action} ${options.endpoint} ${JSON.stringify(redactParams(params))}`);
-        let body: unknown;
+        let json: unknown;
         let entry: PopEntry;
+        // pop-core signs a fresh request (new nonce and timestamp) on every call, so a retry is a new request.
+        const sent = trackAnswer(() => pop.request(action, params, { method: 'POST', timeout: ctx.timeoutMs, formatParams: false, agent }));
         try {
-          // pop-core signs a fresh request (new nonce and timestamp) on every call, so a retry is a new request.
-          [body, entry] = await pop.request(action, params, {
-            method: 'POST',
-            timeout: ctx.timeoutMs,
-            formatParams: false,
-          });
+          let body: unknown;
+          [body, entry] = await sent.result;
+          json = toPlain(body);
         } catch (err) {
-          const mapped = toEcsimgError(err, ctx);
+          const mapped = toEcsimgError(err, ctx, sent.answer);
           // Not the body: an error's Message may quote the server's string to sign, and an
           // HTML page says nothing the report does not.
           debug?.(`response ${action} failed after ${Date.now() - started} ms: ${mapped.code ?? mapped.name}`);
           throw mapped;
         }
-        const json = toPlain(body) as Record<string, unknown>;
         const status = entry.response.statusCode;
-        const requestId = typeof json.RequestId === 'string' ? json.RequestId : undefined;
+        const requestId = stringField(json, 'RequestId');
         debug?.(`response ${action} HTTP ${status} RequestId ${requestId ?? '-'} in ${Date.now() - started} ms ${bodyExcerpt(json)}`);
         if (status >= 400) throw httpStatusError(status, ctx, { RequestId: requestId }, entry.response.headers);
-        return json;
+        return answerObject(json, ctx);
       },
       {
         retries: options.retries,
         signal,
-        onRetry: ({ attempt, delayMs, error }) =>
-          debug?.(`retry ${attempt} of ${options.retries} for ${action} in ${delayMs} ms after ${error.code ?? error.message}`),
+        onRetry: ({ attempt, delayMs, askedByServer, error }) => {
+          debug?.(`retry ${attempt} of ${options.retries} for ${action} in ${delayMs} ms after ${error.code ?? error.message}`);
+          if (delayMs > WAIT_NOTICE_MS) {
+            const why = error.code ?? (error.status === undefined ? 'a network error' : `HTTP ${error.status}`);
+            const as = askedByServer ? ' as the server asked' : '';
+            options.onWait?.(
+              `${action} to ${endpointHost(options.endpoint)} failed with ${why}; waiting ${formatWait(delayMs)}${as} (retry ${attempt} of ${options.retries})`,
+            );
+          }
+        },
       },
     );
   };
 
   return {
     async describeImages(params, signal) {
-      const json = await call('DescribeImages', params, signal);
-      const images = (json.Images as { Image?: unknown } | undefined)?.Image;
-      if (typeof json.TotalCount !== 'number' || !Array.isArray(images)) {
-        throw unexpectedResponseError('no TotalCount or Images', ctxOf('DescribeImages', params), {
-          requestId: json.RequestId as string | undefined,
-        });
-      }
-      return json as unknown as DescribeImagesResponse;
+      return checkedDescribeImages(await call('DescribeImages', params, signal), ctxOf('DescribeImages', params));
     },
     async describeRegions(params = {}) {
-      const json = await call('DescribeRegions', params);
-      const regions = (json.Regions as { Region?: unknown } | undefined)?.Region;
-      if (!Array.isArray(regions)) {
-        throw unexpectedResponseError('no Regions', ctxOf('DescribeRegions', params), {
-          requestId: json.RequestId as string | undefined,
-        });
-      }
-      return json as unknown as DescribeRegionsResponse;
+      return checkedDescribeRegions(await call('DescribeRegions', params), ctxOf('DescribeRegions', params));
     },
   };
 
@@ -111,7 +116,12 @@ export async function createEcsApi(options: ClientOptions): Promise<EcsApi> {
 /** --debug shows the start of each successful answer: enough for an odd one, not a page of images. */
 const DEBUG_BODY_CHARS = 400;
 
-function bodyExcerpt(body: Record<string, unknown>): string {
+function stringField(body: unknown, field: string): string | undefined {
+  const value = isRecord(body) ? body[field] : undefined;
+  return typeof value === 'string' ? value : undefined;
+}
+
+function bodyExcerpt(body: unknown): string {
   const text = JSON.stringify(body, (_key, value: unknown) => (typeof value === 'bigint' ? value.toString() : value));
   return text.length > DEBUG_BODY_CHARS ? `${text.slice(0, DEBUG_BODY_CHARS)}… (${text.length} characters)` : text;
 }
@@ -123,7 +133,7 @@ function bodyExcerpt(body: Record<string, unknown>): string {
  * detached from the response text; in place: copying every image would double the garbage
  * of a large listing.
  */
-export function toPlain(value: unknown): unknown {
+export function toPlain(value: unknown, depth = 0): unknown {
   if (typeof value === 'string') return value.length < SLICE_MIN_LENGTH ? value : detachedString(value);
   if (value === null || typeof value !== 'object') return value;
   if (isBigNumber(value)) {
@@ -132,13 +142,18 @@ export function toPlain(value: unknown): unknown {
     const number = Number(text);
     return Number.isSafeInteger(number) ? number : BigInt(text);
   }
+  // Everything after this (debug excerpts, formatters, --query) recurses too.
+  if (depth >= MAX_ANSWER_DEPTH) throw new RangeError(`answer nested more than ${MAX_ANSWER_DEPTH} levels deep`);
   const fields = value as Record<string, unknown>;
   for (const key of Object.keys(fields)) {
     const field = fields[key];
-    if (typeof field === 'string' || (field !== null && typeof field === 'object')) fields[key] = toPlain(field);
+    if (typeof field === 'string' || (field !== null && typeof field === 'object')) fields[key] = toPlain(field, depth + 1);
   }
   return value;
 }
+
+/** An ECS answer nests about six levels (Images.Image[].DiskDeviceMappings...); far more is no answer. */
+const MAX_ANSWER_DEPTH = 64;
 
 /** V8 copies shorter substrings; longer ones are slices that keep the whole text alive. */
 const SLICE_MIN_LENGTH = 13;

@@ -1,14 +1,17 @@
 // Retries of a failed request that may succeed later (SPEC section 5): exponential backoff
-// with full jitter, never sooner than the server's x-acs-retry-after.
+// with full jitter, never sooner than the server's x-acs-retry-after, and never a wait the
+// server asks for past MAX_SERVER_WAIT_MS in all.
 
 import { setTimeout as delay } from 'node:timers/promises';
-import { EcsimgError, InterruptedError } from '../errors.js';
+import { EcsimgError, InterruptedError, ServiceError } from '../errors.js';
 
 export interface RetryInfo {
   /** the attempt that just failed, from 1 */
   attempt: number;
   /** how long to wait before the next attempt */
   delayMs: number;
+  /** the wait is the server's x-acs-retry-after, not our own backoff */
+  askedByServer: boolean;
   error: EcsimgError;
 }
 
@@ -22,10 +25,14 @@ export interface RetryOptions {
   random?: () => number;
   onRetry?: (info: RetryInfo) => void;
   signal?: AbortSignal;
+  /** the most one request waits in all when the server asks for waits */
+  maxServerWaitMs?: number;
 }
 
 export const DEFAULT_BASE_DELAY_MS = 200;
 export const DEFAULT_MAX_DELAY_MS = 5000;
+/** A server that asks for more (10^12 ms has been seen) fails the request instead. */
+export const MAX_SERVER_WAIT_MS = 60_000;
 
 /**
  * Delay before retry number `retry` (from 1): random() * min(max, base * 2^(retry-1)),
@@ -87,7 +94,9 @@ export async function withRetries<T>(attempt: (n: number) => Promise<T>, options
   const maxDelayMs = options.maxDelayMs ?? DEFAULT_MAX_DELAY_MS;
   const sleep = options.sleep ?? defaultSleep;
   const random = options.random ?? Math.random;
+  const maxServerWaitMs = options.maxServerWaitMs ?? MAX_SERVER_WAIT_MS;
   const { signal } = options;
+  let waitedMs = 0;
 
   for (let n = 1; ; n++) {
     if (signal?.aborted) throw abortError(signal);
@@ -97,8 +106,34 @@ export async function withRetries<T>(attempt: (n: number) => Promise<T>, options
       if (!(error instanceof EcsimgError) || !error.retryable || n > retries) throw error;
       if (signal?.aborted) throw abortError(signal);
       const delayMs = backoffDelay(n, { baseDelayMs, maxDelayMs, random, retryAfterMs: error.retryAfterMs });
-      options.onRetry?.({ attempt: n, delayMs, error });
+      const askedByServer = error.retryAfterMs !== undefined && delayMs === error.retryAfterMs;
+      if (askedByServer && waitedMs + delayMs > maxServerWaitMs) throw serverWaitTooLong(error, delayMs, maxServerWaitMs);
+      waitedMs += delayMs;
+      options.onRetry?.({ attempt: n, delayMs, askedByServer, error });
       await sleepUnlessAborted(sleep, delayMs, signal);
     }
   }
+}
+
+function serverWaitTooLong(error: EcsimgError, askedMs: number, maxMs: number): ServiceError {
+  return new ServiceError(
+    `${error.message}; the server asked to wait ${formatWait(askedMs)} before trying again, more than ecsimg waits for one request (${formatWait(maxMs)} in all)`,
+    {
+      code: error.code,
+      requestId: error.requestId,
+      status: error.status,
+      hint: 'try again later; the x-acs-retry-after header of the answer holds the wait it asked for',
+      cause: error,
+    },
+  );
+}
+
+/** A wait in words: 1500 -> "1.5 s", 3e6 -> "50 min", 1e12 -> "11574 days". */
+export function formatWait(ms: number): string {
+  if (ms < 10_000) return `${Math.round(ms / 100) / 10} s`;
+  const s = Math.round(ms / 1000);
+  if (s < 120) return `${s} s`;
+  if (s < 2 * 3600) return `${Math.round(s / 60)} min`;
+  if (s < 2 * 86400) return `${Math.round(s / 3600)} h`;
+  return `${Math.round(s / 86400)} days`;
 }

@@ -55,6 +55,13 @@ export function createSession(globals: GlobalOptions, runtime: Runtime): Session
   };
   const secrets = (): string[] => (credentials ? secretValues(credentials.credentials) : []);
   const warn = (line: string): void => io.stderr.write(`warning: ${line}\n`);
+  // One spinner per command, so a wait before a retry can show in it.
+  let progress: Progress | undefined;
+  const onWait = (text: string): void => {
+    progress?.clear();
+    warn(text);
+    progress?.update(text);
+  };
   // A --profile that does not exist, or a file it cannot be read from, is an error even
   // where nothing else needs the profile (--dry-run with --region): the real run would fail.
   const profile = flagValue(globals.profile, '--profile');
@@ -91,7 +98,8 @@ export function createSession(globals: GlobalOptions, runtime: Runtime): Session
       }
     },
     progress() {
-      return globals.quiet || !io.stderr.isTTY ? noProgress : createSpinner(io.stderr);
+      progress ??= globals.quiet || !io.stderr.isTTY ? noProgress : createSpinner(io.stderr);
+      return progress;
     },
     endpointFor,
     apiFor(regionId) {
@@ -116,6 +124,7 @@ export function createSession(globals: GlobalOptions, runtime: Runtime): Session
             timeoutSeconds: globals.timeoutSeconds,
             retries: globals.retries,
             debug: globals.debug ? debug : undefined,
+            onWait,
             signal: runtime.signal,
           }),
         );

@@ -62,5 +62,7 @@ function checkedEndpoint(raw: string, source: string, where: string): Resolved {
   if (url.search !== '' || url.hash !== '') {
     throw new UsageError(`${where}: ${shown} must not have a ?query or #fragment`);
   }
-  return { value: value.replace(/\/+$/, ''), source };
+  // Written back from the parsed URL: `HTTP://`, `https:host` and `http:\\host` parse as
+  // http(s)://host, and pop-core accepts only the lower-case `http://` / `https://` form.
+  return { value: `${url.protocol}//${url.host}${url.pathname}`.replace(/\/+$/, ''), source };
 }

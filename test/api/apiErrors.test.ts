@@ -213,7 +213,10 @@ describe('parseRetryAfter', () => {
     [{ 'x-acs-retry-after': '250' }, 250],
     [{ 'x-acs-retry-after': ['300', '900'] }, 300],
     [{ 'x-acs-retry-after': 12.2 }, 13],
-    [{ 'x-acs-retry-after': '999999999' }, 60_000],
+    // as asked: retry.ts fails a request whose waits pass its bound
+    [{ 'x-acs-retry-after': '999999999' }, 999_999_999],
+    [{ 'x-acs-retry-after': '1e12' }, 1e12],
+    [{ 'x-acs-retry-after': 'Infinity' }, undefined],
     [{ 'x-acs-retry-after': 'soon' }, undefined],
     [{ 'x-acs-retry-after': '-5' }, undefined],
     [{ 'x-acs-retry-after': '' }, undefined],
@@ -242,6 +245,12 @@ describe('toEcsimgError: network failures', () => {
     ['ERR_TLS_CERT_ALTNAME_INVALID', false, 'another host name', '--endpoint'],
     ['EPROTO', false, 'TLS handshake failed', '--endpoint'],
     ['EWEIRDSOCKET', false, 'network error talking to', '--endpoint'],
+    ['HPE_INVALID_STATUS', false, 'did not answer with valid HTTP', '--endpoint'],
+    ['HPE_INVALID_CONSTANT', false, 'did not answer with valid HTTP', '--endpoint'],
+    ['HPE_SOMETHING_NEW', false, 'did not answer with valid HTTP', '--endpoint'],
+    ['HPE_HEADER_OVERFLOW', false, 'more header data than ecsimg reads', 'proxy'],
+    ['ERR_ECSIMG_ANSWER_TOO_LARGE', false, 'larger than ecsimg accepts (32 MiB', '--endpoint'],
+    ['ERR_STRING_TOO_LONG', false, 'larger than ecsimg accepts (32 MiB', '--endpoint'],
   ])('%s', (code, retryable, message, hint) => {
     const err = toEcsimgError(nodeError(code), ctx);
     expect(err).toBeInstanceOf(ServiceError);
@@ -252,6 +261,17 @@ describe('toEcsimgError: network failures', () => {
     expect(err.message).not.toContain('LTAI');
     expect(err.hint).toContain(hint);
     expect(err.code).toBe(code);
+  });
+
+  it('a failure in reading an answer that arrived whole is the answer\'s fault (exit 4), else a bug (exit 1)', () => {
+    // pop-core reads json.Code of a `null` answer; json-bigint recursion on deep nesting
+    const nullAnswer = new TypeError("Cannot read properties of null (reading 'Code')");
+    const deep = new RangeError('Maximum call stack size exceeded');
+    expect(toEcsimgError(nullAnswer, ctx, { complete: true }).message).toBe(`unexpected answer to DescribeImages from ${host}: not a JSON object`);
+    expect(toEcsimgError(deep, ctx, { complete: true }).message).toBe(`unexpected answer to DescribeImages from ${host}: JSON nested too deeply to read`);
+    expect(toEcsimgError(deep, ctx, { complete: true }).exitCode).toBe(4);
+    expect(toEcsimgError(nullAnswer, ctx, { complete: false }).exitCode).toBe(1);
+    expect(toEcsimgError(nullAnswer, ctx).exitCode).toBe(1);
   });
 
   it('names the host and port, not the path or query', () => {

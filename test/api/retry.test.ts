@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backoffDelay, withRetries, type RetryInfo } from '../../src/api/retry.js';
+import { backoffDelay, formatWait, MAX_SERVER_WAIT_MS, withRetries, type RetryInfo } from '../../src/api/retry.js';
 import { CredentialsError, EcsimgError, InterruptedError, ServiceError } from '../../src/errors.js';
 
 const retryable = (n = 0, retryAfterMs?: number): ServiceError =>
@@ -124,8 +124,18 @@ describe('withRetries', () => {
     const seen: RetryInfo[] = [];
     await withRetries(attempt, { retries: 3, sleep, random: () => 0.5, onRetry: (info) => seen.push(info) });
     expect(seen).toEqual([
-      { attempt: 1, delayMs: 100, error: errors[0] },
-      { attempt: 2, delayMs: 200, error: errors[1] },
+      { attempt: 1, delayMs: 100, askedByServer: false, error: errors[0] },
+      { attempt: 2, delayMs: 200, askedByServer: false, error: errors[1] },
+    ]);
+  });
+
+  it('tells a wait the server asked for from its own backoff', async () => {
+    const errors = [retryable(1, 1500), retryable(2, 10)];
+    const seen: RetryInfo[] = [];
+    await withRetries(failing(errors, 'ok').attempt, { retries: 3, sleep: recordingSleep().sleep, random: () => 0.5, onRetry: (i) => seen.push(i) });
+    expect(seen.map((i) => [i.delayMs, i.askedByServer])).toEqual([
+      [1500, true],
+      [200, false],
     ]);
   });
 
@@ -237,5 +247,54 @@ describe('the default sleep', () => {
     setTimeout(() => controller.abort(), 20);
     await expect(result).rejects.toBeInstanceOf(InterruptedError);
     expect(Date.now() - started).toBeLessThan(1000);
+  });
+});
+
+describe('waits the server asks for, bounded (MAX_SERVER_WAIT_MS in all for one request)', () => {
+  it('a wait past the bound fails at once, without sleeping, naming the wait asked for', async () => {
+    const { attempt, calls } = failing([retryable(1, 1e12)], 'ok');
+    const { sleep, delays } = recordingSleep();
+    const error = await withRetries(attempt, { retries: 3, sleep }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ServiceError);
+    expect((error as ServiceError).message).toBe(
+      'throttled 1; the server asked to wait 11574 days before trying again, more than ecsimg waits for one request (60 s in all)',
+    );
+    expect((error as ServiceError).code).toBe('Throttling');
+    expect((error as ServiceError).retryable).toBe(false);
+    expect(calls).toEqual([1]);
+    expect(delays).toEqual([]);
+  });
+
+  it('waits that add up past the bound fail at the one that would pass it', async () => {
+    const third = MAX_SERVER_WAIT_MS / 3;
+    const { attempt, calls } = failing([retryable(1, third), retryable(2, third), retryable(3, third), retryable(4, third)], 'ok');
+    const { sleep, delays } = recordingSleep();
+    const error = await withRetries(attempt, { retries: 5, sleep, random: () => 0 }).catch((e: unknown) => e);
+    expect((error as ServiceError).message).toMatch(/^throttled 4; the server asked to wait 20 s before trying again/);
+    expect(delays).toEqual([third, third, third]);
+    expect(calls).toEqual([1, 2, 3, 4]);
+  });
+
+  it('exactly the bound is waited; our own backoff never counts against it', async () => {
+    const { attempt } = failing([retryable(1, MAX_SERVER_WAIT_MS)], 'ok');
+    const { sleep, delays } = recordingSleep();
+    await expect(withRetries(attempt, { retries: 1, sleep })).resolves.toBe('ok');
+    expect(delays).toEqual([MAX_SERVER_WAIT_MS]);
+    const many = failing(Array.from({ length: 30 }, (_, i) => retryable(i)), 'ok');
+    await expect(withRetries(many.attempt, { retries: 30, sleep, random: () => 0.99 })).resolves.toBe('ok');
+  });
+});
+
+describe('formatWait', () => {
+  it.each([
+    [300, '0.3 s'],
+    [1100, '1.1 s'],
+    [9_949, '9.9 s'],
+    [45_000, '45 s'],
+    [600_000, '10 min'],
+    [3 * 3_600_000, '3 h'],
+    [1e12, '11574 days'],
+  ])('%d ms -> %s', (ms, text) => {
+    expect(formatWait(ms)).toBe(text);
   });
 });

@@ -133,6 +133,17 @@ describe('resolveEndpoint', () => {
   });
 
   it.each([
+    ['HTTP://127.0.0.1:8080', 'http://127.0.0.1:8080'],
+    ['Https://ECS.cn-hangzhou.aliyuncs.com/', 'https://ecs.cn-hangzhou.aliyuncs.com'],
+    ['https:ecs.cn-beijing.aliyuncs.com', 'https://ecs.cn-beijing.aliyuncs.com'],
+    ['http:\\\\127.0.0.1:8080\\', 'http://127.0.0.1:8080'],
+    ['http://[::1]:8080/api/', 'http://[::1]:8080/api'],
+  ])('writes %j in the one form pop-core accepts: %j', (endpoint, value) => {
+    expect(resolveEndpoint({ endpoint }, fakeContext())).toEqual({ value, source: '--endpoint' });
+    expect(resolveEndpoint({}, fakeContext({}, { ALIBABA_CLOUD_ECS_ENDPOINT: endpoint }))?.value).toBe(value);
+  });
+
+  it.each([
     ['ecs.cn-hangzhou.aliyuncs.com', "--endpoint: 'ecs.cn-hangzhou.aliyuncs.com' is not an http:// or https:// URL"],
     ['ftp://ecs.example.com', "--endpoint: 'ftp://ecs.example.com' is not an http:// or https:// URL"],
     ['https://', "--endpoint: 'https://' is not an http:// or https:// URL"],
