@@ -215,6 +215,15 @@ describe('STS faults', () => {
     expect(secondsFromNow((o.body as AssumeRoleAnswer).Credentials.Expiration)).toBeLessThan(0);
   });
 
+  it('credentialsTtlS overrides DurationSeconds: credentials that expire soon, still accepted meanwhile', async () => {
+    emulator.current.setFaults({ credentialsTtlS: 5 });
+    const r = await assumeRole({ DurationSeconds: 3600 });
+    expect(secondsFromNow(r.Credentials.Expiration)).toBeGreaterThan(3);
+    expect(secondsFromNow(r.Credentials.Expiration)).toBeLessThanOrEqual(5);
+    expect(await listWith(r.Credentials)).toBeGreaterThan(0);
+    expect(secondsFromNow(((await oidc({})).body as AssumeRoleAnswer).Credentials.Expiration)).toBeLessThanOrEqual(5);
+  });
+
   it('down.sts 503 answers ServiceUnavailable as JSON, and the ECS API stays up', async () => {
     emulator.current.setFaults({ down: { sts: 503 } });
     const error = await rejection(assumeRole({}));
