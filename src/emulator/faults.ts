@@ -44,6 +44,11 @@ export class FaultInjector {
     return this.applies(regionId) ? (this.faults.latencyMs ?? 0) : 0;
   }
 
+  /** the faults as set: the services around the ECS API read theirs from here */
+  get current(): Readonly<Faults> {
+    return this.faults;
+  }
+
   get retryAfterMs(): number | undefined {
     return this.faults.retryAfterMs;
   }
@@ -111,5 +116,11 @@ function validateFaults(f: Faults): void {
     count('churn.afterRequests', f.churn.afterRequests);
     count('churn.add', f.churn.add);
     count('churn.remove', f.churn.remove);
+  }
+  count('credentialsTtlS', f.credentialsTtlS);
+  if (f.credentialsTtlS === 0) throw new Error('emulator faults: credentialsTtlS must be at least 1');
+  for (const [service, how] of Object.entries(f.down ?? {})) {
+    if (!['sts', 'metadata', 'credentialsUri'].includes(service)) throw new Error(`emulator faults: down.${service} is not a service of the emulator`);
+    if (how !== undefined && how !== 503 && how !== 'close') throw new Error(`emulator faults: down.${service} must be 503 or 'close'`);
   }
 }

@@ -95,21 +95,45 @@ export interface Faults {
   churn?: { afterRequests: number; add: number; remove: number };
   /** DescribeRegions also lists entries that are not region ids (a number, null, none, a host name, a control character) and one region twice; not limited by `regions` */
   badRegions?: boolean;
+  // The services around the ECS API: the faults above and `regions` never touch them.
+  /** STS, the metadata service and the credentials URI hand out the expired STS triple with an Expiration in the past */
+  expiredCredentials?: boolean;
+  /** what STS, the metadata service and the credentials URI hand out expires this many seconds after it is handed out */
+  credentialsTtlS?: number;
+  /** AssumeRole answers NoPermission and AssumeRoleWithOIDC AuthenticationFail.NoPermission, whoever asks */
+  assumeRoleDenied?: boolean;
+  /** the metadata service refuses requests without an X-aliyun-ecs-metadata-token (IMDSv2 only, "security hardening mode") */
+  imdsV2Only?: boolean;
+  /** a service that answers 503 or closes each connection without an answer */
+  down?: { sts?: ServiceOutage; metadata?: ServiceOutage; credentialsUri?: ServiceOutage };
 }
 
+export type ServiceOutage = 503 | 'close';
+
+/** which of the emulator's services a request went to */
+export type EmulatorService = 'ecs' | 'sts' | 'metadata' | 'credentials-uri';
+
 export interface ReceivedRequest {
+  service: EmulatorService;
+  /** the URL path without the query */
+  path: string;
+  /** the RPC Action ('' for the metadata service and the credentials URI) */
   action: string;
   method: string;
   regionId?: string;
   accessKeyId?: string;
   securityToken?: string;
+  /** the X-aliyun-ecs-metadata-token header of a metadata request (IMDSv2) */
+  metadataToken?: string;
   /** every parameter received except Signature */
   params: Record<string, string>;
 }
 
 export interface EmulatorStats {
   total: number;
+  /** RPC requests (ECS and STS) by Action */
   byAction: Record<string, number>;
+  byService: Record<EmulatorService, number>;
   inFlight: number;
   peakInFlight: number;
   requests: ReceivedRequest[];
@@ -135,7 +159,10 @@ export interface EmulatorOptions {
 }
 
 export interface RunningEmulator {
+  /** the ECS API and STS (by Version 2015-04-01); the metadata service is under `${endpoint}/latest/` */
   endpoint: string;
+  /** `${endpoint}/credentials`: the credentials URI */
+  credentialsUri: string;
   port: number;
   credentials: AccessKeyCredentials;
   /** STS triple: the key is refused without its token */
