@@ -1,6 +1,7 @@
 // The only file that imports @alicloud/pop-core. It hides pop-core's traps (SPEC section 7
 // and the README's notes): POST always, our own timeout, retries, HTTP status checked,
 // BigNumber turned into bigint, and every failure mapped to a readable EcsimgError.
+import type { Agent } from 'node:http';
 import type { Credentials } from '../config/credentials.js';
 import { httpStatusError, toEcsimgError, unexpectedResponseError, type RequestContext } from './apiErrors.js';
 import { redactParams } from './redact.js';
@@ -17,6 +18,8 @@ export interface ClientOptions {
   /** --debug: one line per request, response and retry; secrets redacted */
   debug?: (line: string) => void;
   signal?: AbortSignal;
+  /** through a proxy (src/net/proxy.ts); pop-core's own keep-alive agent when undefined */
+  agent?: Agent;
 }
 
 interface PopEntry {
@@ -56,6 +59,7 @@ export async function createEcsApi(options: ClientOptions): Promise<EcsApi> {
             method: 'POST',
             timeout: ctx.timeoutMs,
             formatParams: false,
+            agent: options.agent,
           });
         } catch (err) {
           const mapped = toEcsimgError(err, ctx);
