@@ -79,8 +79,7 @@ describe('plain-HTTP endpoint through a proxy (absolute-form requests)', () => {
   it.each([
     ['the host', '127.0.0.1'],
     ['the host and port', () => emulatorHost()],
-    ['a suffix without a leading dot', '0.0.1'],
-    ['a suffix with a leading dot', '.0.0.1'],
+    ['a leading dot, which also means the host itself', '.127.0.0.1'],
     ['*', '*'],
     ['one entry of a list', () => `example.com, 127.0.0.1 ,.internal`],
   ])('NO_PROXY with %s goes past the proxy', async (_what, entry) => {
