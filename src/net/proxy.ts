@@ -3,9 +3,9 @@
 // directly, so tests can inject theirs. Nothing here loads a proxy library until a proxy
 // variable is set: --version, --help and a proxy-less `list` stay as light as before.
 //
-// The instance metadata service (100.100.100.200, ECSIMG_METADATA_ENDPOINT) is never
-// proxied: its requests must not call proxyAgentFor at all; they go out directly with Node's
-// own agent, which ignores these variables.
+// The instance metadata service (100.100.100.200, or ECSIMG_METADATA_ENDPOINT) is never
+// proxied: proxyAgentFor answers undefined for it whatever the variables say, so its requests
+// may call it like any other (or simply pass no agent: Node's own ignores these variables).
 import type { Agent } from 'node:http';
 
 import { UsageError } from '../errors.js';
@@ -25,8 +25,8 @@ export interface ProxySetting {
 export interface ProxyRoute {
   /** undefined: connect directly */
   proxy?: ProxySetting;
-  /** the NO_PROXY variable (as spelt) whose entries sent the request past the proxy */
-  bypassedBy?: string;
+  /** why a proxy that is set is not used, for --debug: "NO_PROXY matches", ... */
+  bypassReason?: string;
 }
 
 export interface ProxyAgentOptions {
@@ -105,6 +105,19 @@ function withProcessEnv<T>(vars: Record<string, string>, fn: () => T): T {
   }
 }
 
+const METADATA_HOST = '100.100.100.200';
+
+function isMetadataService(target: URL, env: Env): boolean {
+  if (target.hostname === METADATA_HOST) return true;
+  const override = env.ECSIMG_METADATA_ENDPOINT?.trim();
+  if (!override) return false;
+  try {
+    return new URL(override).origin === target.origin;
+  } catch {
+    return false;
+  }
+}
+
 /** Which proxy, if any, the environment names for a request to targetUrl. */
 export async function proxyRouteFor(targetUrl: string, env: Env): Promise<ProxyRoute> {
   const target = new URL(targetUrl);
@@ -114,12 +127,13 @@ export async function proxyRouteFor(targetUrl: string, env: Env): Promise<ProxyR
   if (!chosen) return {};
   const url = parseProxy(chosen.name, chosen.value);
   const proxy: ProxySetting = { variable: chosen.name, url, label: describeProxy(url) };
+  if (isMetadataService(target, env)) return { bypassReason: 'the metadata service is never proxied' };
   const noProxy = firstSet(env, namesOf('no_proxy'));
   if (!noProxy) return { proxy };
   const { getProxyForUrl } = await import('proxy-from-env');
   const vars = { [`${scheme}_proxy`]: url.href, no_proxy: noProxyEntries(noProxy.value) };
   const viaProxy = withProcessEnv(vars, () => getProxyForUrl(target.href));
-  return viaProxy === '' ? { bypassedBy: noProxy.name } : { proxy };
+  return viaProxy === '' ? { bypassReason: `${noProxy.name} matches` } : { proxy };
 }
 
 /**
@@ -132,7 +146,7 @@ export async function proxyAgentFor(targetUrl: string, env: Env, options: ProxyA
   const route = await proxyRouteFor(targetUrl, env);
   const origin = new URL(targetUrl).origin;
   if (!route.proxy) {
-    if (route.bypassedBy) options.debug?.(`proxy: none for ${origin} (${route.bypassedBy} matches)`);
+    if (route.bypassReason) options.debug?.(`proxy: none for ${origin} (${route.bypassReason})`);
     return undefined;
   }
   options.debug?.(`proxy: ${route.proxy.label} (from ${route.proxy.variable}) for ${origin}`);

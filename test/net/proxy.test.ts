@@ -51,12 +51,12 @@ describe('which proxy a request goes through', () => {
   ])('NO_PROXY=%j bypasses the proxy for %s: %s', async (noProxy, target, bypassed) => {
     const route = await proxyRouteFor(target, { HTTPS_PROXY: PROXY, HTTP_PROXY: PROXY, NO_PROXY: noProxy });
     expect(route.proxy === undefined).toBe(bypassed);
-    if (bypassed) expect(route.bypassedBy).toBe('NO_PROXY');
+    if (bypassed) expect(route.bypassReason).toBe('NO_PROXY matches');
   });
 
   it('no_proxy wins over NO_PROXY', async () => {
     expect(await proxied(ECS, { HTTPS_PROXY: PROXY, no_proxy: 'other.org', NO_PROXY: '*' })).toBeDefined();
-    expect((await proxyRouteFor(ECS, { HTTPS_PROXY: PROXY, no_proxy: '*', NO_PROXY: 'other.org' })).bypassedBy).toBe('no_proxy');
+    expect((await proxyRouteFor(ECS, { HTTPS_PROXY: PROXY, no_proxy: '*', NO_PROXY: 'other.org' })).bypassReason).toBe('no_proxy matches');
   });
 
   it.each([
@@ -86,6 +86,19 @@ describe('which proxy a request goes through', () => {
       expect(process.env).toBe(before);
       expect(process.env.no_proxy).toBe('*');
     });
+  });
+
+  it.each([
+    ['http://100.100.100.200/latest/api/token', {}],
+    ['http://100.100.100.200:80/latest/meta-data/ram/security-credentials/', { NO_PROXY: 'other.org' }],
+    ['http://127.0.0.1:9999/latest/api/token', { ECSIMG_METADATA_ENDPOINT: 'http://127.0.0.1:9999' }],
+  ])('the metadata service %s is never proxied', async (target, env: Env) => {
+    const route = await proxyRouteFor(target, { HTTP_PROXY: PROXY, http_proxy: PROXY, ...env });
+    expect(route).toEqual({ bypassReason: 'the metadata service is never proxied' });
+  });
+
+  it('another port of the metadata override host is proxied', async () => {
+    expect(await proxied('http://127.0.0.1:9998/', { HTTP_PROXY: PROXY, ECSIMG_METADATA_ENDPOINT: 'http://127.0.0.1:9999' })).toBe(`${PROXY} HTTP_PROXY`);
   });
 
   it.each([
