@@ -125,9 +125,9 @@ export async function proxyRouteFor(targetUrl: string, env: Env): Promise<ProxyR
   if (scheme !== 'http' && scheme !== 'https') return {};
   const chosen = firstSet(env, namesOf(`${scheme}_proxy`));
   if (!chosen) return {};
+  if (isMetadataService(target, env)) return { bypassReason: 'the metadata service is never proxied' };
   const url = parseProxy(chosen.name, chosen.value);
   const proxy: ProxySetting = { variable: chosen.name, url, label: describeProxy(url) };
-  if (isMetadataService(target, env)) return { bypassReason: 'the metadata service is never proxied' };
   const noProxy = firstSet(env, namesOf('no_proxy'));
   if (!noProxy) return { proxy };
   const { getProxyForUrl } = await import('proxy-from-env');
@@ -140,7 +140,7 @@ export async function proxyRouteFor(targetUrl: string, env: Env): Promise<ProxyR
  * The agent for a request to targetUrl (ECS, STS, OIDC, a credentials URI): through the
  * proxy the environment names, or undefined to connect directly. Its failures reject the
  * request with a ProxyFailure, which toEcsimgError reports naming the proxy (exit 4).
- * Never call it for the metadata service: that is always reached directly.
+ * For the metadata service it is always undefined.
  */
 export async function proxyAgentFor(targetUrl: string, env: Env, options: ProxyAgentOptions = {}): Promise<Agent | undefined> {
   const route = await proxyRouteFor(targetUrl, env);
