@@ -16,6 +16,7 @@ import {
 import { scrubText } from './redact.js';
 import { ANSWER_TOO_LARGE, MAX_ANSWER_BYTES } from './transport.js';
 import { isObjectLike } from '../guards.js';
+import { ProxyFailure } from '../net/proxyFailure.js';
 
 export interface RequestContext {
   /** API action, e.g. DescribeImages */
@@ -509,6 +510,48 @@ function networkKind(code: string): NetworkKind | undefined {
   );
 }
 
+/** What went wrong reaching a proxy, by socket error code; the rest say their code. */
+const PROXY_UNREACHABLE: Readonly<Record<string, string>> = {
+  ECONNREFUSED: 'connection refused',
+  ENOTFOUND: 'its host name does not resolve (DNS)',
+  EAI_AGAIN: 'DNS lookup failed for now',
+  ETIMEDOUT: 'timed out',
+  ECONNRESET: 'the connection was reset',
+  EHOSTUNREACH: 'no route to it on this network',
+  ENETUNREACH: 'no route to it on this network',
+};
+
+/** The proxy, not the endpoint, failed: the message names it (never its password). */
+function proxyError(failure: ProxyFailure, ctx: RequestContext): ServiceError {
+  const host = endpointHost(ctx.endpoint);
+  const proxy = `the proxy ${failure.proxy} (from ${failure.variable})`;
+  const { code, status, statusText } = failure.details;
+  if (status === 407) {
+    return new ServiceError(`${proxy} refused the request: 407 Proxy Authentication Required`, {
+      status,
+      retryable: false,
+      hint: `check the user name and password in ${failure.variable} (http://user:password@host:port, special characters percent-encoded)`,
+      cause: failure,
+    });
+  }
+  if (status !== undefined) {
+    const reason = statusText && HTTP_REASON.test(statusText) ? ` ${statusText}` : '';
+    return new ServiceError(`${proxy} refused to connect to ${host}: HTTP ${status}${reason}`, {
+      status,
+      retryable: status >= 500,
+      hint: `the proxy may not allow this host or port: ask whoever runs it, or list ${host} in NO_PROXY if it can be reached directly`,
+      cause: failure,
+    });
+  }
+  const why = code === undefined ? 'network error' : (PROXY_UNREACHABLE[code] ?? (isTlsCode(code) ? `secure connection failed (${code})` : code));
+  return new ServiceError(`could not connect to ${proxy}: ${why}`, {
+    code,
+    retryable: NETWORK_KINDS.find((kind) => code !== undefined && kind.codes.includes(code))?.retryable ?? false,
+    hint: `check ${failure.variable}, or list ${host} in NO_PROXY to connect directly`,
+    cause: failure,
+  });
+}
+
 const TLS_CODES = new Set([
   'CERT_HAS_EXPIRED',
   'CERT_NOT_YET_VALID',
@@ -632,6 +675,7 @@ function classify(err: unknown, ctx: RequestContext, answer?: AnswerSeen): Ecsim
 
   // An API error body: pop-core sets err.data to the parsed JSON with its Code.
   if (isObjectLike(err.data) && str(err.data.Code)) return apiError(err, err.data, ctx);
+  if (err instanceof ProxyFailure) return proxyError(err, ctx);
 
   const name = typeof err.name === 'string' ? err.name : '';
   const code = typeof err.code === 'string' ? err.code : '';

@@ -9,6 +9,7 @@ import { resolveEndpoint, resolveRegion, type Resolved } from '../config/region.
 import { EcsimgError, ExitCode, UsageError } from '../errors.js';
 import { noProgress, type Progress } from '../io.js';
 import { scrubText } from '../api/redact.js';
+import { proxyAgentFor } from '../net/proxy.js';
 import { escapeControlChars } from '../output/text.js';
 import { createSpinner } from '../progress.js';
 import type { Runtime } from '../runtime.js';
@@ -117,16 +118,18 @@ export function createSession(globals: GlobalOptions, runtime: Runtime): Session
           runtime.secrets?.push(...secretValues(credentials.credentials));
         }
         const { credentials: keys } = credentials;
-        client = import('../api/client.js').then(({ createEcsApi }) =>
-          createEcsApi({
-            endpoint,
-            credentials: keys,
-            timeoutSeconds: globals.timeoutSeconds,
-            retries: globals.retries,
-            debug: globals.debug ? debug : undefined,
-            onWait,
-            signal: runtime.signal,
-          }),
+        client = Promise.all([import('../api/client.js'), proxyAgentFor(endpoint, runtime.env, { debug, secrets: runtime.secrets })]).then(
+          ([{ createEcsApi }, agent]) =>
+            createEcsApi({
+              endpoint,
+              credentials: keys,
+              timeoutSeconds: globals.timeoutSeconds,
+              retries: globals.retries,
+              debug: globals.debug ? debug : undefined,
+              onWait,
+              signal: runtime.signal,
+              agent,
+            }),
         );
         clients.set(endpoint, client);
       }

@@ -7,12 +7,15 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN } from '../support/cli.js';
 import { useEmulator } from '../support/emulator.js';
+import { startProxyServer, type RunningProxy } from '../support/proxyServer.js';
 
 const PRELOAD = fileURLToPath(new URL('./loadRecorder.mjs', import.meta.url));
 const HEAVY = ['@alicloud/pop-core', 'ora', 'cli-table3', 'csv-stringify', 'jmespath'];
+/** loaded only when a proxy variable is set (src/net/proxy.ts) */
+const PROXY_LIBRARIES = ['proxy-from-env', 'https-proxy-agent', 'http-proxy-agent', 'agent-base'];
 
 const emulator = useEmulator();
 const logDir = mkdtempSync(join(tmpdir(), 'ecsimg-startup-'));
@@ -35,11 +38,11 @@ interface Loads {
   packages: Set<string>;
 }
 
-function loadsOf(argv: string[]): Promise<Loads> {
+function loadsOf(argv: string[], env: Record<string, string> = {}): Promise<Loads> {
   const log = join(logDir, `run-${(runs += 1)}.log`);
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', PRELOAD, BIN, ...argv], {
-      env: { PATH: process.env.PATH ?? '', HOME: '/nonexistent-home', ...emulator.env(), ECSIMG_LOAD_LOG: log },
+      env: { PATH: process.env.PATH ?? '', HOME: '/nonexistent-home', ...emulator.env(env), ECSIMG_LOAD_LOG: log },
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     let stderr = '';
@@ -63,6 +66,10 @@ function heavyIn(loads: Loads): string[] {
   return HEAVY.filter((name) => loads.packages.has(name));
 }
 
+function proxyLibrariesIn(loads: Loads): string[] {
+  return PROXY_LIBRARIES.filter((name) => loads.packages.has(name));
+}
+
 describe('startup weight', () => {
   it.each([
     // --version alone is answered by bin/ecsimg.cjs, which reads package.json and nothing else
@@ -70,12 +77,13 @@ describe('startup weight', () => {
     [['--help'], 0, '/dist/main.js'],
     [['list', '--help'], 0, '/dist/main.js'],
     [['list', '--owner', 'nope'], 2, '/dist/main.js'],
-  ])('ecsimg %j loads none of pop-core, ora, cli-table3, csv-stringify, jmespath', async (argv, exitCode, loaded) => {
+  ])('ecsimg %j loads none of pop-core, ora, cli-table3, csv-stringify, jmespath, nor a proxy library', async (argv, exitCode, loaded) => {
     const loads = await loadsOf(argv);
     expect(loads.code, loads.stderr).toBe(exitCode);
     // the recorder was running: an empty record must not pass for a light start
     expect(loads.names.some((name) => name.endsWith(loaded))).toBe(true);
     expect(heavyIn(loads)).toEqual([]);
+    expect(proxyLibrariesIn(loads)).toEqual([]);
   });
 
   it('--version alone does not start the command tree: dist/ is not loaded at all', async () => {
@@ -87,11 +95,35 @@ describe('startup weight', () => {
     const loads = await loadsOf(['list', '--owner', 'system', '-o', 'json']);
     expect(loads.code, loads.stderr).toBe(0);
     expect(heavyIn(loads)).toEqual(['@alicloud/pop-core']);
+    expect(proxyLibrariesIn(loads)).toEqual([]);
   });
 
   it('list -o csv loads csv-stringify through require, so the CommonJS route is recorded too', async () => {
     const loads = await loadsOf(['list', '--owner', 'system', '--limit', '1', '-o', 'csv']);
     expect(loads.code, loads.stderr).toBe(0);
     expect(heavyIn(loads)).toEqual(['@alicloud/pop-core', 'csv-stringify']);
+  });
+
+  describe('with a proxy set', () => {
+    let proxy: RunningProxy;
+    beforeAll(async () => {
+      proxy = await startProxyServer();
+    });
+    afterAll(() => proxy.close());
+
+    it('--version and --help still load no proxy library', async () => {
+      for (const argv of [['--version'], ['--help']]) {
+        const loads = await loadsOf(argv, { HTTP_PROXY: proxy.url, HTTPS_PROXY: proxy.url, NO_PROXY: 'example.com' });
+        expect(loads.code, loads.stderr).toBe(0);
+        expect(proxyLibrariesIn(loads)).toEqual([]);
+      }
+    });
+
+    it('list loads the proxy libraries it needs, so the record would show them', async () => {
+      const loads = await loadsOf(['list', '--owner', 'system', '--limit', '1', '-o', 'json'], { HTTP_PROXY: proxy.url, NO_PROXY: 'example.com' });
+      expect(loads.code, loads.stderr).toBe(0);
+      expect(proxy.passages.length).toBeGreaterThan(0);
+      expect(proxyLibrariesIn(loads)).toEqual(PROXY_LIBRARIES);
+    });
   });
 });
