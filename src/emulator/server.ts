@@ -15,6 +15,7 @@ import {
 import { ApiError, apiError, errorBody, missingParameter, newRequestId } from './errors.js';
 import { FaultInjector } from './faults.js';
 import { serializeJson } from './json.js';
+import { addV3Routing, isV3Request, v3Identity } from './signatureV3.js';
 import { StatsRecorder } from './stats.js';
 import type { EmulatorOptions, RunningEmulator } from './types.js';
 
@@ -65,15 +66,20 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       for (const [key, value] of pairs) if (!Object.hasOwn(params, key)) params[key] = value;
     };
     take(url.searchParams);
+    let body = '';
     if (method === 'POST') {
-      const body = await readBody(req);
-      if (body === undefined) {
+      const read = await readBody(req);
+      if (read === undefined) {
         res.destroy();
         return;
       }
+      body = read;
       take(new URLSearchParams(body));
     }
-    recorder.record(method, params);
+    // Signature V3 names the action and version in headers, where they are not parameters.
+    addV3Routing(params, req.headers);
+    const v3 = isV3Request(req.headers);
+    recorder.record(method, params, v3 ? v3Identity(req.headers) : undefined);
 
     const regionId = params.RegionId;
     const decision = faults.decide(regionId);
@@ -99,7 +105,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       if (!params.Version) throw missingParameter('Version');
       if (params.Version !== API_VERSION) throw apiError('InvalidVersion');
       if (!isKnownAction(params.Action)) throw apiError('InvalidAction.NotFound');
-      auth.authenticate(method, params, Date.now());
+      if (v3) auth.authenticateV3({ method, pathname: url.pathname, query: url.searchParams, headers: req.headers, body }, Date.now());
+      else auth.authenticate(method, params, Date.now());
       const requestId = newRequestId();
       const result = runAction(params.Action, params, { catalogue, faults, requestId });
       send(res, 200, 'application/json;charset=utf-8', serializeJson(result), requestId);

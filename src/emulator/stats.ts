@@ -15,13 +15,14 @@ export class StatsRecorder {
     this.stats.inFlight--;
   }
 
-  record(method: string, params: Readonly<Record<string, string>>): void {
+  /** `identity`: key and token of a request signed in headers (V3) rather than parameters */
+  record(method: string, params: Readonly<Record<string, string>>, identity: { accessKeyId?: string; securityToken?: string } = { accessKeyId: params.AccessKeyId, securityToken: params.SecurityToken }): void {
     const { Signature: _signature, ...rest } = params;
     const action = params.Action ?? '';
     const request: ReceivedRequest = { action, method, params: rest };
     if (params.RegionId !== undefined) request.regionId = params.RegionId;
-    if (params.AccessKeyId !== undefined) request.accessKeyId = params.AccessKeyId;
-    if (params.SecurityToken !== undefined) request.securityToken = params.SecurityToken;
+    if (identity.accessKeyId !== undefined) request.accessKeyId = identity.accessKeyId;
+    if (identity.securityToken !== undefined) request.securityToken = identity.securityToken;
     this.stats.total++;
     this.stats.byAction[action] = (this.stats.byAction[action] ?? 0) + 1;
     this.stats.requests.push(request);
