@@ -27,6 +27,9 @@ export type {
   ImageStatus,
   ImageUsage,
   ReceivedRequest,
+  RecordedCatalogue,
+  RecordedImage,
   RunningEmulator,
+  ServedImage,
   StsCredentials,
 } from './types.js';

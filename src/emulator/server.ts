@@ -25,7 +25,7 @@ type Params = Record<string, string>;
 
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   const host = options.host ?? '127.0.0.1';
-  const catalogue = new ImageCatalogue(options.imagesPerRegion);
+  const catalogue = new ImageCatalogue(options.imagesPerRegion, options.recorded);
   const faults = new FaultInjector(options.faults);
   const recorder = new StatsRecorder();
   const auth = new Authenticator();
