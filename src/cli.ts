@@ -167,7 +167,7 @@ export function buildProgram(runtime: Runtime): Command {
     .option('--port <n>', 'port to listen on; 0 picks a free one (default 8787)')
     .option('--host <address>', 'address to bind (default 127.0.0.1)')
     .option('--images-per-region <n>', 'system images per region')
-    .option('--catalogue <file>', 'serve exactly the images in file, as `ecsimg list --region all --status all -o json` printed them; rows without RegionId go to --region (default cn-hangzhou)')
+    .option('--catalogue <file>', 'serve exactly the images in file, written by `ecsimg list --region all --status all -o json`; rows without RegionId go to --region')
     .option('--latency <ms>', 'fault: delay every answer by ms milliseconds')
     .option('--throttle <first:n|p%>', 'fault: Throttling.User for the first n requests (first:3) or a seeded share of them (30%)')
     .option('--fail <n:status>', 'fault: JSON error for the next n requests, status 500 (InternalError) or 503 (ServiceUnavailable), e.g. 2:503')
