@@ -182,7 +182,7 @@ export function buildProgram(runtime: Runtime): Command {
         'ecsimg emulator --port 8787 > /tmp/ecsimg-emulator.env &   # then: . /tmp/ecsimg-emulator.env',
         'ecsimg emulator --throttle first:2 --retry-after 500   # throttled twice, then served',
         'ecsimg emulator --fail 3:503 --fault-regions cn-beijing',
-        'ecsimg list --region all --status all -o json > images.json && ecsimg emulator --catalogue images.json   # record once, replay offline',
+        'ecsimg emulator --catalogue images.json   # replay what list --region all --status all -o json recorded',
       ]),
     )
     .action(async (flags: RawEmulatorFlags, command: Command) => {
