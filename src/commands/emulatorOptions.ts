@@ -120,10 +120,10 @@ export function parseChurn(value: string): NonNullable<Faults['churn']> {
   return { afterRequests: after!, add: add!, remove: remove! };
 }
 
-/** `known`: the regions served; undefined when a --catalogue file decides them (checked once it is read). */
-export function parseFaultRegions(value: string, known: readonly string[] | undefined = REGIONS.map((r) => r.RegionId)): string[] {
+/** `known`: the regions served; null when a --catalogue file decides them (checked once it is read). */
+export function parseFaultRegions(value: string, known: readonly string[] | null = REGIONS.map((r) => r.RegionId)): string[] {
   const ids = [...new Set(splitList('--fault-regions', [value]))];
-  if (known === undefined) return ids;
+  if (known === null) return ids;
   const unknown = ids.filter((id) => !known.includes(id));
   if (unknown.length > 0) {
     throw new UsageError(`--fault-regions: the emulator does not serve ${unknown.map((id) => `"${id}"`).join(', ')}`, {
@@ -152,7 +152,7 @@ export function parseFaults(flags: RawEmulatorFlags, knownRegions?: readonly str
         hint: 'add one, e.g. --throttle first:3 or --fail 2:503 (see: ecsimg emulator --help)',
       });
     }
-    faults.regions = parseFaultRegions(flags.faultRegions, knownRegions === null ? undefined : knownRegions);
+    faults.regions = parseFaultRegions(flags.faultRegions, knownRegions);
   }
   return faults;
 }

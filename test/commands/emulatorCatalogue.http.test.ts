@@ -151,6 +151,12 @@ describe('a file that cannot be served is exit 2, naming the line or image at fa
     expect(result.stderr.split('\n').filter((l) => l !== '').length).toBeLessThanOrEqual(2);
   });
 
+  it('takes --fault-regions from the file, regions the emulator does not generate included', async () => {
+    const server = await replay(['--catalogue', 'images.json', '--fail', '1:503', '--fault-regions', 'me-east-1'], { 'images.json': `[${image({ RegionId: 'me-east-1' })}]` });
+    await server.stop();
+    expect(server.stderr).toMatch(/fault-regions: only requests for me-east-1/);
+  });
+
   it('keeps the same image id apart in two regions', async () => {
     const text = `[${image({ RegionId: 'cn-beijing' })},${image({ RegionId: 'cn-shanghai' })}]`;
     const server = await replay(['--catalogue', 'images.json'], { 'images.json': text });
