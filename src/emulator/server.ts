@@ -76,9 +76,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       body = read;
       take(new URLSearchParams(body));
     }
-    // Signature V3 names the action and version in headers, where they are not parameters.
-    addV3Routing(params, req.headers);
+    // Signature V3 names the action and version in headers, where they are not parameters
+    // (V1 signs its parameters: nothing may be added to them).
     const v3 = isV3Request(req.headers);
+    if (v3) addV3Routing(params, req.headers);
     recorder.record(method, params, v3 ? v3Identity(req.headers) : undefined);
 
     const regionId = params.RegionId;
