@@ -16,7 +16,7 @@ function __ecsimg_takes_value
         case 'completion'
             contains -- $argv[2] -r --region -p --profile --endpoint -o --output --timeout --retries
         case 'emulator'
-            contains -- $argv[2] -r --region -p --profile --endpoint -o --output --timeout --retries --port --host --images-per-region --latency --throttle --fail --html-errors --hang-after --retry-after --churn --fault-regions --credentials-ttl --down
+            contains -- $argv[2] -r --region -p --profile --endpoint -o --output --timeout --retries --port --host --images-per-region --catalogue --latency --throttle --fail --html-errors --hang-after --retry-after --churn --fault-regions --credentials-ttl --down
         case '*'
             return 1
     end
@@ -183,6 +183,7 @@ complete -c ecsimg -n '__ecsimg_command emulator' -s q -l quiet -d 'no spinner, 
 complete -c ecsimg -n '__ecsimg_command emulator' -l port -x -d 'port to listen on; 0 picks a free one (default 8787)'
 complete -c ecsimg -n '__ecsimg_command emulator' -l host -x -d 'address to bind (default 127.0.0.1)'
 complete -c ecsimg -n '__ecsimg_command emulator' -l images-per-region -x -d 'system images per region'
+complete -c ecsimg -n '__ecsimg_command emulator' -l catalogue -x -d 'serve exactly the images in file, written by `ecsimg list --region all --status all -o json`; rows without RegionId go to --region'
 complete -c ecsimg -n '__ecsimg_command emulator' -l latency -x -d 'fault: delay every answer by ms milliseconds'
 complete -c ecsimg -n '__ecsimg_command emulator' -l throttle -x -d 'fault: Throttling.User for the first n requests (first:3) or a seeded share of them (30%)'
 complete -c ecsimg -n '__ecsimg_command emulator' -l fail -x -d 'fault: JSON error for the next n requests, status 500 (InternalError) or 503 (ServiceUnavailable), e.g. 2:503'

@@ -167,6 +167,7 @@ export function buildProgram(runtime: Runtime): Command {
     .option('--port <n>', 'port to listen on; 0 picks a free one (default 8787)')
     .option('--host <address>', 'address to bind (default 127.0.0.1)')
     .option('--images-per-region <n>', 'system images per region')
+    .option('--catalogue <file>', 'serve exactly the images in file, written by `ecsimg list --region all --status all -o json`; rows without RegionId go to --region')
     .option('--latency <ms>', 'fault: delay every answer by ms milliseconds')
     .option('--throttle <first:n|p%>', 'fault: Throttling.User for the first n requests (first:3) or a seeded share of them (30%)')
     .option('--fail <n:status>', 'fault: JSON error for the next n requests, status 500 (InternalError) or 503 (ServiceUnavailable), e.g. 2:503')
@@ -188,12 +189,13 @@ export function buildProgram(runtime: Runtime): Command {
         'ecsimg emulator --throttle first:2 --retry-after 500   # throttled twice, then served',
         'ecsimg emulator --fail 3:503 --fault-regions cn-beijing',
         'ecsimg emulator --imds-v2-only --down sts:close   # IMDSv2 only; STS unreachable',
+        'ecsimg emulator --catalogue images.json   # replay what list --region all --status all -o json recorded',
       ]),
     )
     .action(async (flags: RawEmulatorFlags, command: Command) => {
-      await globalsOf(command);
+      const global = await globalsOf(command);
       const { parseEmulatorOptions } = await import('./commands/emulatorOptions.js');
-      const options = parseEmulatorOptions(flags);
+      const options = parseEmulatorOptions(flags, global.region);
       const { emulatorRun } = await import('./commands/emulator.js');
       await emulatorRun(options, runtime);
     });

@@ -1,10 +1,12 @@
 // `ecsimg emulator`: run the local ECS API until interrupted.
+import type { Faults, RecordedCatalogue } from '../emulator/types.js';
 import { UsageError } from '../errors.js';
 import type { Runtime } from '../runtime.js';
 import { describeFaults, type EmulatorCommandOptions } from './emulatorOptions.js';
 
 export async function emulatorRun(options: EmulatorCommandOptions, runtime: Runtime): Promise<void> {
   const { startEmulator, describeEmulator } = await import('../emulator/index.js');
+  const recorded = options.catalogue ? await loadCatalogue(options.catalogue, options.faults, runtime) : undefined;
   let running: Awaited<ReturnType<typeof startEmulator>>;
   try {
     running = await startEmulator({
@@ -12,16 +14,22 @@ export async function emulatorRun(options: EmulatorCommandOptions, runtime: Runt
       port: options.port,
       imagesPerRegion: options.imagesPerRegion,
       faults: options.faults,
+      ...(recorded ? { recorded } : {}),
     });
   } catch (err) {
     throw listenError(err, options) ?? err;
   }
   // stdout carries the endpoint and credentials as shell lines, so `eval` can use them.
-  runtime.io.stdout.write(describeEmulator(running).trimEnd() + '\n');
+  const bannerRegion = recorded && options.catalogue && !recorded.has(options.catalogue.defaultRegion) ? [...recorded.keys()][0] : options.catalogue?.defaultRegion;
+  runtime.io.stdout.write(describeEmulator(running, bannerRegion).trimEnd() + '\n');
   if (!isLoopback(options.host)) {
     runtime.io.stderr.write(
       `warning: listening on ${options.host}, beyond this machine's loopback: anyone who can reach it can use its public test credentials\n`,
     );
+  }
+  if (recorded) {
+    const count = [...recorded.values()].reduce((n, images) => n + images.length, 0);
+    runtime.io.stderr.write(`Serving ${count} ${count === 1 ? 'image' : 'images'} in ${recorded.size} ${recorded.size === 1 ? 'region' : 'regions'} from ${options.catalogue?.path}\n`);
   }
   // Faults on stderr: someone testing a runbook must not forget they are on.
   const faults = describeFaults(options.faults);
@@ -32,6 +40,39 @@ export async function emulatorRun(options: EmulatorCommandOptions, runtime: Runt
     else runtime.signal.addEventListener('abort', () => resolve(), { once: true });
   });
   await running.close();
+}
+
+/** The --catalogue file -> the images to serve; a file that cannot be served is exit 2 naming what is wrong. */
+async function loadCatalogue(
+  catalogue: NonNullable<EmulatorCommandOptions['catalogue']>,
+  faults: Faults,
+  runtime: Runtime,
+): Promise<RecordedCatalogue> {
+  const { path, defaultRegion } = catalogue;
+  const hint = 'the file is what `ecsimg list --region all --status all -o json` prints';
+  let text: string | undefined;
+  try {
+    text = runtime.readFile(path);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException | undefined)?.code;
+    throw new UsageError(`--catalogue ${path}: cannot read the file${code ? ` (${code})` : ''}`, { hint, code });
+  }
+  if (text === undefined) throw new UsageError(`--catalogue ${path}: no such file`, { hint });
+  const { parseRecordedCatalogue, RecordedCatalogueError } = await import('../emulator/recordedCatalogue.js');
+  let recorded: RecordedCatalogue;
+  try {
+    recorded = parseRecordedCatalogue(text, defaultRegion);
+  } catch (err) {
+    if (err instanceof RecordedCatalogueError) throw new UsageError(`--catalogue ${path}: ${err.message}`, { hint });
+    throw err;
+  }
+  const absent = (faults.regions ?? []).filter((regionId) => !recorded.has(regionId));
+  if (absent.length > 0) {
+    throw new UsageError(`--fault-regions: ${path} has no images in ${absent.map((id) => `"${id}"`).join(', ')}`, {
+      hint: `its regions: ${[...recorded.keys()].join(', ')}`,
+    });
+  }
+  return recorded;
 }
 
 /** Why the server could not listen, in words, when it is the --port or --host given. */

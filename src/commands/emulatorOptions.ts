@@ -1,6 +1,7 @@
 // `ecsimg emulator` flags -> options for the local ECS API, fault flags included. Pure.
 import type { Faults } from '../emulator/types.js';
-import { REGIONS } from '../emulator/regions.js';
+import { EMULATOR_DEFAULT_REGION } from '../emulator/banner.js';
+import { isRegionId, REGIONS } from '../emulator/regions.js';
 import { UsageError } from '../errors.js';
 import { parseInteger, splitList } from './validate.js';
 
@@ -22,6 +23,7 @@ export interface RawEmulatorFlags {
   assumeRoleDenied?: boolean;
   imdsV2Only?: boolean;
   down?: string;
+  catalogue?: string;
 }
 
 export interface EmulatorCommandOptions {
@@ -30,7 +32,10 @@ export interface EmulatorCommandOptions {
   imagesPerRegion?: number;
   /** no key at all when no fault flag was given */
   faults: Faults;
+  /** --catalogue: the recorded file, and the region of its rows without RegionId */
+  catalogue?: { path: string; defaultRegion: string };
 }
+
 
 export const DEFAULT_EMULATOR_PORT = 8787;
 
@@ -128,9 +133,10 @@ export function parseChurn(value: string): NonNullable<Faults['churn']> {
   return { afterRequests: after!, add: add!, remove: remove! };
 }
 
-export function parseFaultRegions(value: string): string[] {
+/** `known`: the regions served; null when a --catalogue file decides them (checked once it is read). */
+export function parseFaultRegions(value: string, known: readonly string[] | null = REGIONS.map((r) => r.RegionId)): string[] {
   const ids = [...new Set(splitList('--fault-regions', [value]))];
-  const known = REGIONS.map((r) => r.RegionId);
+  if (known === null) return ids;
   const unknown = ids.filter((id) => !known.includes(id));
   if (unknown.length > 0) {
     throw new UsageError(`--fault-regions: the emulator does not serve ${unknown.map((id) => `"${id}"`).join(', ')}`, {
@@ -172,7 +178,7 @@ function parseServiceFaults(flags: RawEmulatorFlags, faults: Faults): void {
 }
 
 /** The fault flags alone -> the emulator's Faults. */
-export function parseFaults(flags: RawEmulatorFlags): Faults {
+export function parseFaults(flags: RawEmulatorFlags, knownRegions?: readonly string[] | null): Faults {
   const faults: Faults = {};
   if (flags.latency !== undefined) faults.latencyMs = count('--latency', flags.latency, FAULT_SYNTAX.latency, MAX_FAULT_DELAY_MS);
   if (flags.throttle !== undefined) faults.throttle = parseThrottle(flags.throttle);
@@ -191,22 +197,41 @@ export function parseFaults(flags: RawEmulatorFlags): Faults {
         hint: 'add one, e.g. --throttle first:3 or --fail 2:503 (see: ecsimg emulator --help)',
       });
     }
-    faults.regions = parseFaultRegions(flags.faultRegions);
+    faults.regions = parseFaultRegions(flags.faultRegions, knownRegions);
   }
   parseServiceFaults(flags, faults);
   return faults;
 }
 
-export function parseEmulatorOptions(flags: RawEmulatorFlags): EmulatorCommandOptions {
+/** `region`: the global --region, which with --catalogue places rows without RegionId. */
+export function parseEmulatorOptions(flags: RawEmulatorFlags, region?: string): EmulatorCommandOptions {
   const host = flags.host ?? '127.0.0.1';
   if (host.trim() === '') throw new UsageError('--host needs an address, e.g. 127.0.0.1');
+  const catalogue = flags.catalogue === undefined ? undefined : parseCatalogue(flags, region);
   return {
     port: flags.port === undefined ? DEFAULT_EMULATOR_PORT : parseInteger('--port', flags.port, 0, 65535),
     host,
     imagesPerRegion:
       flags.imagesPerRegion === undefined ? undefined : parseInteger('--images-per-region', flags.imagesPerRegion, 1, 200_000),
-    faults: parseFaults(flags),
+    faults: parseFaults(flags, catalogue ? null : undefined),
+    ...(catalogue ? { catalogue } : {}),
   };
+}
+
+function parseCatalogue(flags: RawEmulatorFlags, region: string | undefined): { path: string; defaultRegion: string } {
+  const path = flags.catalogue ?? '';
+  if (path.trim() === '') throw new UsageError('--catalogue needs a file, e.g. --catalogue images.json');
+  if (flags.imagesPerRegion !== undefined) {
+    throw new UsageError('--images-per-region sizes the generated catalogue, which --catalogue replaces: give one of them');
+  }
+  // where rows without RegionId go: the region the banner's environment lines name
+  const defaultRegion = region?.trim() || EMULATOR_DEFAULT_REGION;
+  if (!isRegionId(defaultRegion)) {
+    throw new UsageError(`--region "${region}": with --catalogue it names the one region of the rows without RegionId`, {
+      hint: 'e.g. --region cn-beijing (rows with RegionId go to their own region)',
+    });
+  }
+  return { path, defaultRegion };
 }
 
 /** One line per active fault, for the banner on stderr; none when there are no faults. */

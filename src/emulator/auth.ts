@@ -1,11 +1,13 @@
-// Gateway checks of an RPC request: common parameters, timestamp window, key, STS token,
-// signature v1, nonce replay, permission. Each failure is the real code and status.
+// Gateway checks of an RPC request, signed V1 (parameters) or V3 (Authorization header):
+// common parameters, timestamp window, key, STS token, signature, nonce replay, permission.
+// Each failure is the real code and status.
 
 import { Buffer } from 'node:buffer';
 import { timingSafeEqual } from 'node:crypto';
 import { checkSecurityToken, findKey, type KeyRecord } from './credentials.js';
 import { ApiError, apiError, missingParameter } from './errors.js';
 import { sign, stringToSign } from './signature.js';
+import { canonicalRequest, headersToSign, parseAuthorization, sha256Hex, signV3, stringToSignV3, type V3Request } from './signatureV3.js';
 
 export type Params = Readonly<Record<string, string>>;
 
@@ -21,26 +23,87 @@ export function parseTimestamp(value: string): number | undefined {
   return ms;
 }
 
+/** What both signature versions carry, once their own format is checked. */
+interface SignedCall {
+  accessKeyId: string;
+  timestamp: string;
+  nonce: string;
+  securityToken: string | undefined;
+  /** throws SignatureDoesNotMatch unless the request was signed with this secret */
+  verify(accessKeySecret: string): void;
+}
+
 export class Authenticator {
   /** `${AccessKeyId}\n${nonce}` -> time first seen; insertion order is time order */
   private readonly nonces = new Map<string, number>();
 
-  /** Returns the caller's key or throws the gateway's ApiError; a key without permissions gets `forbidden` (the product's code). */
+  /** Signature V1: returns the caller's key or throws the gateway's ApiError; a key without permissions gets `forbidden` (the product's code). */
   authenticate(method: string, params: Params, now: number, forbidden = 'Forbidden.RAM'): KeyRecord {
     for (const name of ['AccessKeyId', 'SignatureMethod', 'SignatureVersion', 'SignatureNonce', 'Timestamp'] as const) {
       if (!params[name]) throw missingParameter(name);
     }
     if (!params.Signature) throw apiError('IncompleteSignature');
     if (params.SignatureMethod !== 'HMAC-SHA1' || params.SignatureVersion !== '1.0') throw apiError('IncompleteSignature');
+    return this.check(
+      {
+        accessKeyId: params.AccessKeyId ?? '',
+        timestamp: params.Timestamp ?? '',
+        nonce: params.SignatureNonce ?? '',
+        securityToken: params.SecurityToken || undefined,
+        verify(secret) {
+          const expected = stringToSign(method, params);
+          if (!sameText(sign(expected, secret), params.Signature ?? '')) throw signatureMismatch(expected);
+        },
+      },
+      now,
+      forbidden,
+    );
+  }
 
-    const timestamp = parseTimestamp(params.Timestamp ?? '');
+  /** Signature V3 (ACS3-HMAC-SHA256): the same checks, read from the headers. */
+  authenticateV3(request: V3Request, now: number): KeyRecord {
+    const { headers } = request;
+    const header = (name: string): string | undefined => {
+      const value = headers[name];
+      return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+    };
+    const authorization = header('authorization');
+    const parsed = authorization === undefined ? undefined : parseAuthorization(authorization);
+    if (!parsed) throw apiError('IncompleteSignature', 'The Authorization header is missing or is not ACS3-HMAC-SHA256 Credential=...,SignedHeaders=...,Signature=....');
+    const nonce = header('x-acs-signature-nonce');
+    if (nonce === undefined) throw new ApiError('MissingSignatureNonce', 400, 'x-acs-signature-nonce is mandatory for this request.');
+    const timestamp = header('x-acs-date');
+    if (timestamp === undefined) throw new ApiError('MissingTimestamp', 400, 'x-acs-date is mandatory for this request.');
+    const claimedHash = header('x-acs-content-sha256');
+    if (claimedHash === undefined) throw apiError('IncompleteSignature', 'x-acs-content-sha256 is mandatory for this request.');
+    // every header the documentation says must be signed, is
+    const unsigned = headersToSign(headers).filter((name) => !parsed.signedHeaders.includes(name));
+    if (unsigned.length > 0) throw apiError('IncompleteSignature', `The request signature does not conform to Aliyun standards: header ${unsigned.join(', ')} is not signed.`);
+    return this.check(
+      {
+        accessKeyId: parsed.accessKeyId,
+        timestamp,
+        nonce,
+        securityToken: header('x-acs-security-token'),
+        verify(secret) {
+          // the hash of the body received, not the one claimed: a changed body cannot verify
+          const expected = stringToSignV3(canonicalRequest(request, parsed.signedHeaders, sha256Hex(request.body)));
+          if (claimedHash !== sha256Hex(request.body) || !sameText(signV3(expected, secret), parsed.signature)) throw signatureMismatch(expected);
+        },
+      },
+      now,
+    );
+  }
+
+  private check(call: SignedCall, now: number, forbidden = 'Forbidden.RAM'): KeyRecord {
+    const timestamp = parseTimestamp(call.timestamp);
     if (timestamp === undefined) throw apiError('InvalidTimeStamp.Format');
     if (Math.abs(now - timestamp) > TIMESTAMP_WINDOW_MS) throw apiError('InvalidTimeStamp.Expired');
 
-    const key = findKey(params.AccessKeyId ?? '');
+    const key = findKey(call.accessKeyId);
     if (!key) throw apiError('InvalidAccessKeyId.NotFound');
 
-    const token = params.SecurityToken;
+    const token = call.securityToken;
     if (token) {
       const check = checkSecurityToken(key, token);
       if (check === 'malformed') throw apiError('InvalidSecurityToken.Malformed');
@@ -50,13 +113,9 @@ export class Authenticator {
       throw missingParameter('SecurityToken');
     }
 
-    const expected = stringToSign(method, params);
-    if (!sameText(sign(expected, key.accessKeySecret), params.Signature)) {
-      // the real service echoes its string to sign; clients must never show it (it carries the key id)
-      throw new ApiError('SignatureDoesNotMatch', 400, `Specified signature is not matched with our calculation. server string to sign is:${expected}`);
-    }
+    call.verify(key.accessKeySecret);
 
-    this.rememberNonce(`${key.accessKeyId}\n${params.SignatureNonce}`, now);
+    this.rememberNonce(`${key.accessKeyId}\n${call.nonce}`, now);
 
     if (!key.permitted) throw apiError(forbidden);
     return key;
@@ -70,6 +129,11 @@ export class Authenticator {
     if (this.nonces.has(id)) throw apiError('SignatureNonceUsed');
     this.nonces.set(id, now);
   }
+}
+
+// the real service echoes its string to sign; clients must never show it (V1's carries the key id)
+function signatureMismatch(expected: string): ApiError {
+  return new ApiError('SignatureDoesNotMatch', 400, `Specified signature is not matched with our calculation. server string to sign is:${expected}`);
 }
 
 function sameText(a: string, b: string): boolean {

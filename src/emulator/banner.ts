@@ -16,14 +16,18 @@ export const EMULATOR_DEFAULT_REGION = 'cn-hangzhou';
 /** where the banner suggests writing the OIDC token file */
 const OIDC_TOKEN_FILE = '/tmp/ecsimg-emulator-oidc-token';
 
-export function describeEmulator(running: Pick<RunningEmulator, 'endpoint' | 'credentials' | 'stsCredentials' | 'forbiddenCredentials'>): string {
+/** `regionId`: the region the environment lines name (a recorded catalogue may not have cn-hangzhou). */
+export function describeEmulator(
+  running: Pick<RunningEmulator, 'endpoint' | 'credentials' | 'stsCredentials' | 'forbiddenCredentials'>,
+  regionId = EMULATOR_DEFAULT_REGION,
+): string {
   const { endpoint, credentials, stsCredentials, forbiddenCredentials } = running;
   return [
     `# ECS emulator listening on ${endpoint}`,
     `export ALIBABA_CLOUD_ACCESS_KEY_ID=${credentials.accessKeyId}`,
     `export ALIBABA_CLOUD_ACCESS_KEY_SECRET=${credentials.accessKeySecret}`,
     `export ALIBABA_CLOUD_ECS_ENDPOINT=${endpoint}`,
-    `export ALIBABA_CLOUD_REGION_ID=${EMULATOR_DEFAULT_REGION}`,
+    `export ALIBABA_CLOUD_REGION_ID=${regionId}`,
     `# STS test key: ALIBABA_CLOUD_ACCESS_KEY_ID=${stsCredentials.accessKeyId} ALIBABA_CLOUD_ACCESS_KEY_SECRET=${stsCredentials.accessKeySecret} ALIBABA_CLOUD_SECURITY_TOKEN='${stsCredentials.securityToken}'`,
     `# key without permissions (Forbidden.RAM): ALIBABA_CLOUD_ACCESS_KEY_ID=${forbiddenCredentials.accessKeyId} ALIBABA_CLOUD_ACCESS_KEY_SECRET=${forbiddenCredentials.accessKeySecret}`,
     '# The same endpoint serves STS (AssumeRole, AssumeRoleWithOIDC), an instance metadata service and a credentials URI:',

@@ -16,7 +16,17 @@ import {
 } from './image-templates.js';
 import { createRandom, type Random } from './prng.js';
 import { REGIONS, regionIdPrefix } from './regions.js';
-import type { Catalogue, CatalogueDiskDeviceMapping, CatalogueImage, CatalogueRegion, CatalogueTag, ImageStatus, ImageUsage } from './types.js';
+import type {
+  Catalogue,
+  CatalogueDiskDeviceMapping,
+  CatalogueImage,
+  CatalogueRegion,
+  CatalogueTag,
+  ImageStatus,
+  ImageUsage,
+  RecordedCatalogue,
+  ServedImage,
+} from './types.js';
 
 export const DEFAULT_IMAGES_PER_REGION = 336;
 /** the account that owns the `self` images: beyond 2^53, as some real UIDs are */
@@ -35,32 +45,39 @@ const NVME_UNSUPPORTED = Object.freeze({ NvmeSupport: 'unsupported' });
 
 export class ImageCatalogue implements Catalogue {
   private readonly systemImagesPerRegion: number;
-  private readonly byRegion = new Map<string, CatalogueImage[]>();
+  private readonly byRegion = new Map<string, ServedImage[]>();
   private readonly churnRounds = new Map<string, number>();
+  /** a user's recorded images (--catalogue), served instead of generated ones */
+  private readonly recorded: RecordedCatalogue | undefined;
+  private readonly regionList: readonly CatalogueRegion[];
 
-  constructor(imagesPerRegion = DEFAULT_IMAGES_PER_REGION) {
+  constructor(imagesPerRegion = DEFAULT_IMAGES_PER_REGION, recorded?: RecordedCatalogue) {
     if (!Number.isInteger(imagesPerRegion) || imagesPerRegion < 0) throw new Error(`imagesPerRegion must be a non-negative integer, got ${imagesPerRegion}`);
     this.systemImagesPerRegion = imagesPerRegion;
+    this.recorded = recorded;
+    this.regionList = recorded ? [...recorded.keys()].map(recordedRegion) : REGIONS;
   }
 
   regions(): readonly CatalogueRegion[] {
-    return REGIONS;
+    return this.regionList;
   }
 
   hasRegion(regionId: string): boolean {
-    return REGIONS.some((r) => r.RegionId === regionId);
+    return this.regionList.some((r) => r.RegionId === regionId);
   }
 
+  /** With a recorded catalogue, the file's images as given: fields the file lacks are absent. */
   images(regionId: string): readonly CatalogueImage[] {
-    return [...this.sorted(regionId)];
+    return [...this.sorted(regionId)] as CatalogueImage[];
   }
 
   /** The region's images in API order, without a copy: for the query code only. */
-  sorted(regionId: string): readonly CatalogueImage[] {
+  sorted(regionId: string): readonly ServedImage[] {
     let list = this.byRegion.get(regionId);
     if (!list) {
       if (!this.hasRegion(regionId)) throw new Error(`emulator catalogue: unknown region ${regionId}`);
-      list = generateRegion(regionId, this.systemImagesPerRegion);
+      // recorded images keep the file's order, which is the order the real API gave them
+      list = this.recorded ? [...(this.recorded.get(regionId) ?? [])] : generateRegion(regionId, this.systemImagesPerRegion);
       this.byRegion.set(regionId, list);
     }
     return list;
@@ -76,7 +93,7 @@ export class ImageCatalogue implements Catalogue {
     const random = createRandom(`churn:${regionId}:${round}`);
     const current = this.sorted(regionId);
     const taken = new Set(current.map((i) => i.ImageId));
-    const added: CatalogueImage[] = [];
+    const added: ServedImage[] = [];
     for (let j = 0; j < add; j++) {
       const id = uniqueId(random, 'm-', regionId, taken);
       const time = NEWEST_MS + DAY_MS + (round * 1000 + add - j) * 60_000;
@@ -105,6 +122,14 @@ export class ImageCatalogue implements Catalogue {
     for (const regionId of this.churnRounds.keys()) this.byRegion.delete(regionId);
     this.churnRounds.clear();
   }
+}
+
+/** A region of a recorded catalogue: its names when the emulator knows it, its id otherwise. */
+function recordedRegion(regionId: string): CatalogueRegion {
+  return (
+    REGIONS.find((r) => r.RegionId === regionId) ??
+    Object.freeze({ RegionId: regionId, LocalName: regionId, LocalNameEn: regionId, RegionEndpoint: `ecs.${regionId}.aliyuncs.com`, Status: 'available' as const })
+  );
 }
 
 export function compareImages(a: CatalogueImage, b: CatalogueImage): number {

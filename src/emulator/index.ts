@@ -37,7 +37,10 @@ export type {
   ImageStatus,
   ImageUsage,
   ReceivedRequest,
+  RecordedCatalogue,
+  RecordedImage,
   RunningEmulator,
   ServiceOutage,
+  ServedImage,
   StsCredentials,
 } from './types.js';

@@ -2,7 +2,7 @@
 
 import { ApiError, apiError, invalidParameter, missingParameter } from './errors.js';
 import { instanceTypeArchitecture } from './instance-types.js';
-import type { CatalogueImage, ImageArchitecture, ImageOSType, ImageOwnerAlias, ImageStatus, ImageUsage } from './types.js';
+import type { ImageArchitecture, ImageOSType, ImageOwnerAlias, ImageStatus, ImageUsage, ServedImage } from './types.js';
 
 type Params = Readonly<Record<string, string>>;
 
@@ -10,8 +10,8 @@ export const DEFAULT_PAGE_SIZE = 10;
 export const MAX_PAGE_SIZE = 100;
 export const MAX_TAGS = 20;
 
-const STATUSES: readonly ImageStatus[] = ['Creating', 'Waiting', 'Available', 'UnAvailable', 'CreateFailed', 'Deprecated'];
-const OWNERS: readonly ImageOwnerAlias[] = ['system', 'self', 'others', 'marketplace'];
+export const STATUSES: readonly ImageStatus[] = ['Creating', 'Waiting', 'Available', 'UnAvailable', 'CreateFailed', 'Deprecated'];
+export const OWNERS: readonly ImageOwnerAlias[] = ['system', 'self', 'others', 'marketplace'];
 /** without ImageOwnerAlias the API returns these; marketplace only when asked for */
 const DEFAULT_OWNERS: ReadonlySet<ImageOwnerAlias> = new Set(['system', 'self', 'others']);
 const OS_TYPES: readonly ImageOSType[] = ['linux', 'windows'];
@@ -50,7 +50,7 @@ export interface ImageQuery {
 
 export interface ImagePage {
   totalCount: number;
-  images: CatalogueImage[];
+  images: ServedImage[];
 }
 
 function present(params: Params, name: string): string | undefined {
@@ -179,21 +179,22 @@ export function parseImageQuery(params: Params, regionExists: (regionId: string)
   };
 }
 
-export function matchesQuery(image: CatalogueImage, q: ImageQuery): boolean {
+/** A recorded image (--catalogue) may lack a field; then it matches no filter on that field. */
+export function matchesQuery(image: ServedImage, q: ImageQuery): boolean {
   if (!q.owners.has(image.ImageOwnerAlias)) return false;
   if (q.statuses && !q.statuses.has(image.Status)) return false;
   if (q.imageIds && !q.imageIds.has(image.ImageId)) return false;
-  if (q.name !== undefined && !image.ImageName.toLowerCase().includes(q.name)) return false;
+  if (q.name !== undefined && !(image.ImageName ?? '').toLowerCase().includes(q.name)) return false;
   if (q.usage !== undefined && image.Usage !== q.usage) return false;
   if (q.family !== undefined && image.ImageFamily !== q.family) return false;
   if (q.osType !== undefined && image.OSType !== q.osType) return false;
   if (q.architecture !== undefined && image.Architecture !== q.architecture) return false;
   if (q.instanceArchitecture !== undefined && image.Architecture !== q.instanceArchitecture) return false;
-  if (q.snapshotId !== undefined && !image.DiskDeviceMappings.DiskDeviceMapping.some((d) => d.SnapshotId === q.snapshotId)) return false;
+  if (q.snapshotId !== undefined && !(image.DiskDeviceMappings?.DiskDeviceMapping ?? []).some((d) => d.SnapshotId === q.snapshotId)) return false;
   if (q.createdFrom !== undefined && image.CreationTime < q.createdFrom) return false;
   if (q.createdTo !== undefined && image.CreationTime > q.createdTo) return false;
   for (const t of q.tags) {
-    const found = image.Tags.Tag.some((tag) => tag.TagKey === t.key && (t.value === undefined || t.value === '' || tag.TagValue === t.value));
+    const found = (image.Tags?.Tag ?? []).some((tag) => tag.TagKey === t.key && (t.value === undefined || t.value === '' || tag.TagValue === t.value));
     if (!found) return false;
   }
   return true;
@@ -210,10 +211,10 @@ function filterKey(q: ImageQuery): string {
 const MAX_CACHED_FILTERS = 64;
 // A client pages through one filter many times; keyed by the region's list itself, so a
 // churned list (a new array) never answers from a stale result.
-const matchCache = new WeakMap<readonly CatalogueImage[], Map<string, CatalogueImage[]>>();
+const matchCache = new WeakMap<readonly ServedImage[], Map<string, ServedImage[]>>();
 
 /** `images` must already be in API order (newest first, ties by ImageId). */
-export function runImageQuery(images: readonly CatalogueImage[], q: ImageQuery): ImagePage {
+export function runImageQuery(images: readonly ServedImage[], q: ImageQuery): ImagePage {
   let cache = matchCache.get(images);
   if (!cache) {
     cache = new Map();

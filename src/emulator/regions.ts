@@ -42,3 +42,8 @@ export const REGIONS: readonly CatalogueRegion[] = SEEDS.map((s) =>
 export function regionIdPrefix(regionId: string): string {
   return SEEDS.find((s) => s.id === regionId)?.idPrefix ?? 'xx';
 }
+
+/** cn-hangzhou, ap-southeast-1, eu-central-1, ...: the shape of a region id, known to the emulator or not */
+export function isRegionId(value: string): boolean {
+  return /^[a-z]{2,}(-[a-z0-9]+)+$/.test(value);
+}

@@ -19,6 +19,7 @@ import { FaultInjector } from './faults.js';
 import { htmlErrorPage } from './html.js';
 import { serializeJson } from './json.js';
 import { METADATA_PATH_PREFIX, MetadataService, metadataTokenOf } from './metadata.js';
+import { addV3Routing, isV3Request, v3Identity } from './signatureV3.js';
 import { StatsRecorder } from './stats.js';
 import { isStsRequest, runSts, STS_HOST_ID } from './sts.js';
 import type { EmulatorOptions, EmulatorService, RunningEmulator, ServiceOutage } from './types.js';
@@ -29,7 +30,7 @@ type Params = Record<string, string>;
 
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   const host = options.host ?? '127.0.0.1';
-  const catalogue = new ImageCatalogue(options.imagesPerRegion);
+  const catalogue = new ImageCatalogue(options.imagesPerRegion, options.recorded);
   const faults = new FaultInjector(options.faults);
   const recorder = new StatsRecorder();
   const auth = new Authenticator();
@@ -71,17 +72,30 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       for (const [key, value] of pairs) if (!Object.hasOwn(params, key)) params[key] = value;
     };
     take(url.searchParams);
+    let body = '';
     if (method === 'POST') {
-      const body = await readBody(req);
-      if (body === undefined) {
+      const read = await readBody(req);
+      if (read === undefined) {
         res.destroy();
         return;
       }
+      body = read;
       take(new URLSearchParams(body));
     }
+    // Signature V3 names the action and version in headers, where they are not parameters
+    // (V1 signs its parameters: nothing may be added to them).
+    const v3 = isV3Request(req.headers);
+    if (v3) addV3Routing(params, req.headers);
     const service = serviceOf(url.pathname, params);
     const metadataToken = service === 'metadata' ? metadataTokenOf(req.headers) : undefined;
-    recorder.record({ service, method, path: url.pathname, params, ...(metadataToken === undefined ? {} : { metadataToken }) });
+    recorder.record({
+      service,
+      method,
+      path: url.pathname,
+      params,
+      ...(metadataToken === undefined ? {} : { metadataToken }),
+      ...(v3 ? { identity: v3Identity(req.headers) } : {}),
+    });
     if (service !== 'ecs') {
       serveAround(service, req, res, method, url.pathname, params);
       return;
@@ -111,7 +125,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       if (!params.Version) throw missingParameter('Version');
       if (params.Version !== API_VERSION) throw apiError('InvalidVersion');
       if (!isKnownAction(params.Action)) throw apiError('InvalidAction.NotFound');
-      auth.authenticate(method, params, Date.now());
+      if (v3) auth.authenticateV3({ method, pathname: url.pathname, query: url.searchParams, headers: req.headers, body }, Date.now());
+      else auth.authenticate(method, params, Date.now());
       const requestId = newRequestId();
       const result = runAction(params.Action, params, { catalogue, faults, requestId });
       send(res, 200, 'application/json;charset=utf-8', serializeJson(result), requestId);

@@ -9,6 +9,8 @@ export interface Received {
   path: string;
   params: Readonly<Record<string, string>>;
   metadataToken?: string;
+  /** key and token of a request signed in headers (V3) rather than parameters */
+  identity?: { accessKeyId?: string; securityToken?: string };
 }
 
 function noServices(): Record<EmulatorService, number> {
@@ -30,13 +32,14 @@ export class StatsRecorder {
 
   record(received: Received): void {
     const { service, method, path, params } = received;
+    const identity = received.identity ?? { accessKeyId: params.AccessKeyId, securityToken: params.SecurityToken };
     const { Signature: _signature, ...rest } = params;
     const rpc = service === 'ecs' || service === 'sts';
     const action = rpc ? (params.Action ?? '') : '';
     const request: ReceivedRequest = { service, path, action, method, params: rest };
     if (params.RegionId !== undefined) request.regionId = params.RegionId;
-    if (params.AccessKeyId !== undefined) request.accessKeyId = params.AccessKeyId;
-    if (params.SecurityToken !== undefined) request.securityToken = params.SecurityToken;
+    if (identity.accessKeyId !== undefined) request.accessKeyId = identity.accessKeyId;
+    if (identity.securityToken !== undefined) request.securityToken = identity.securityToken;
     if (received.metadataToken !== undefined) request.metadataToken = received.metadataToken;
     this.stats.total++;
     if (rpc) this.stats.byAction[action] = (this.stats.byAction[action] ?? 0) + 1;

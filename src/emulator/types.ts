@@ -59,6 +59,22 @@ export interface CatalogueImage {
   DiskDeviceMappings: { readonly DiskDeviceMapping: readonly CatalogueDiskDeviceMapping[] };
 }
 
+/**
+ * An image replayed from a user's recorded `list -o json` output (--catalogue): every field
+ * as the file gives it. The real API may leave fields out; one the emulator filters on that
+ * is absent matches no filter on it.
+ */
+export type RecordedImage = Pick<CatalogueImage, 'ImageId' | 'ImageOwnerAlias' | 'Status' | 'CreationTime'> &
+  Partial<Pick<CatalogueImage, 'ImageName' | 'Usage' | 'ImageFamily' | 'OSType' | 'Architecture' | 'Tags' | 'DiskDeviceMappings'>> & {
+    readonly [field: string]: unknown;
+  };
+
+/** What DescribeImages serves: a generated image or a recorded one. */
+export type ServedImage = CatalogueImage | RecordedImage;
+
+/** RegionId -> its images in the order the API gave them; regions in the order they first appear. */
+export type RecordedCatalogue = ReadonlyMap<string, readonly RecordedImage[]>;
+
 export interface CatalogueRegion {
   RegionId: string;
   /** Chinese name, as DescribeRegions answers by default */
@@ -155,6 +171,8 @@ export interface EmulatorOptions {
   port?: number;
   /** system images per region; default 336 */
   imagesPerRegion?: number;
+  /** serve exactly these images (and their regions) instead of the generated catalogue */
+  recorded?: RecordedCatalogue;
   faults?: Faults;
 }
 
