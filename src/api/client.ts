@@ -11,13 +11,27 @@ export const API_VERSION = '2014-05-26';
 
 export interface ClientOptions {
   endpoint: string;
-  credentials: Credentials;
+  /** asked before every request, so temporary credentials can be renewed during a run */
+  credentials: Credentials | CredentialsProvider;
   timeoutSeconds: number;
   retries: number;
   /** --debug: one line per request, response and retry; secrets redacted */
   debug?: (line: string) => void;
   signal?: AbortSignal;
 }
+
+export interface CredentialsProvider {
+  /** an unsigned request (AssumeRoleWithOIDC) gets {} */
+  getCredentials(): Promise<Credentials | Record<string, never>>;
+}
+
+export interface RpcCallerOptions extends ClientOptions {
+  apiVersion: string;
+  /** false: --debug shows no answer body (an STS answer holds the new secret) */
+  showBody?: boolean;
+}
+
+export type RpcCall = (action: string, params: RpcParams, signal?: AbortSignal) => Promise<Record<string, unknown>>;
 
 interface PopEntry {
   response: { statusCode: number; headers: Record<string, string | string[] | undefined> };
@@ -27,22 +41,19 @@ interface PopClient {
   request(action: string, params: RpcParams, options: object): Promise<[unknown, PopEntry]>;
 }
 
-export async function createEcsApi(options: ClientOptions): Promise<EcsApi> {
+/** One signed RPC action with ecsimg's retries, timeout and error mapping: ECS and STS alike. */
+export async function createRpcCaller(options: RpcCallerOptions): Promise<RpcCall> {
   const { default: RPCClient } = await import('@alicloud/pop-core');
+  const { credentials } = options;
+  const credentialsProvider = 'getCredentials' in credentials ? credentials : { getCredentials: () => Promise.resolve(credentials) };
   const pop = new RPCClient(
-    {
-      endpoint: options.endpoint,
-      apiVersion: API_VERSION,
-      accessKeyId: options.credentials.accessKeyId,
-      accessKeySecret: options.credentials.accessKeySecret,
-      securityToken: options.credentials.securityToken,
-    },
+    { endpoint: options.endpoint, apiVersion: options.apiVersion, credentialsProvider },
     // @ts-expect-error pop-core's typings omit the verbose flag, which returns [body, entry] with the HTTP status
     true,
   ) as unknown as PopClient;
   const debug = options.debug;
 
-  const call = (action: string, params: RpcParams, signal = options.signal): Promise<Record<string, unknown>> => {
+  return (action: string, params: RpcParams, signal = options.signal): Promise<Record<string, unknown>> => {
     const ctx = ctxOf(action, params);
     return withRetries(
       async () => {
@@ -67,7 +78,8 @@ export async function createEcsApi(options: ClientOptions): Promise<EcsApi> {
         const json = toPlain(body) as Record<string, unknown>;
         const status = entry.response.statusCode;
         const requestId = typeof json.RequestId === 'string' ? json.RequestId : undefined;
-        debug?.(`response ${action} HTTP ${status} RequestId ${requestId ?? '-'} in ${Date.now() - started} ms ${bodyExcerpt(json)}`);
+        const shown = options.showBody === false ? '' : ` ${bodyExcerpt(json)}`;
+        debug?.(`response ${action} HTTP ${status} RequestId ${requestId ?? '-'} in ${Date.now() - started} ms${shown}`);
         if (status >= 400) throw httpStatusError(status, ctx, { RequestId: requestId }, entry.response.headers);
         return json;
       },
@@ -79,6 +91,20 @@ export async function createEcsApi(options: ClientOptions): Promise<EcsApi> {
       },
     );
   };
+
+  function ctxOf(action: string, params: RpcParams): RequestContext {
+    return { action, endpoint: options.endpoint, regionId: params.RegionId, timeoutMs: Math.round(options.timeoutSeconds * 1000) };
+  }
+}
+
+export async function createEcsApi(options: ClientOptions): Promise<EcsApi> {
+  const call = await createRpcCaller({ ...options, apiVersion: API_VERSION });
+  const ctxOf = (action: string, params: RpcParams): RequestContext => ({
+    action,
+    endpoint: options.endpoint,
+    regionId: params.RegionId,
+    timeoutMs: Math.round(options.timeoutSeconds * 1000),
+  });
 
   return {
     async describeImages(params, signal) {
@@ -102,10 +128,6 @@ export async function createEcsApi(options: ClientOptions): Promise<EcsApi> {
       return json as unknown as DescribeRegionsResponse;
     },
   };
-
-  function ctxOf(action: string, params: RpcParams): RequestContext {
-    return { action, endpoint: options.endpoint, regionId: params.RegionId, timeoutMs: Math.round(options.timeoutSeconds * 1000) };
-  }
 }
 
 /** --debug shows the start of each successful answer: enough for an odd one, not a page of images. */
