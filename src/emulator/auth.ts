@@ -25,8 +25,8 @@ export class Authenticator {
   /** `${AccessKeyId}\n${nonce}` -> time first seen; insertion order is time order */
   private readonly nonces = new Map<string, number>();
 
-  /** Returns the caller's key or throws the gateway's ApiError. */
-  authenticate(method: string, params: Params, now: number): KeyRecord {
+  /** Returns the caller's key or throws the gateway's ApiError; a key without permissions gets `forbidden` (the product's code). */
+  authenticate(method: string, params: Params, now: number, forbidden = 'Forbidden.RAM'): KeyRecord {
     for (const name of ['AccessKeyId', 'SignatureMethod', 'SignatureVersion', 'SignatureNonce', 'Timestamp'] as const) {
       if (!params[name]) throw missingParameter(name);
     }
@@ -58,7 +58,7 @@ export class Authenticator {
 
     this.rememberNonce(`${key.accessKeyId}\n${params.SignatureNonce}`, now);
 
-    if (!key.permitted) throw apiError('Forbidden.RAM');
+    if (!key.permitted) throw apiError(forbidden);
     return key;
   }
 

@@ -1,6 +1,7 @@
 // The emulator's fixed test keys: well known and obviously fake, so they can be printed,
 // committed to tests and pasted into a shell without harm.
 
+import { SELF_OWNER_ID } from './catalogue.js';
 import type { AccessKeyCredentials, StsCredentials } from './types.js';
 
 export const EMULATOR_CREDENTIALS: AccessKeyCredentials = Object.freeze({
@@ -51,4 +52,41 @@ export function checkSecurityToken(key: KeyRecord, token: string): TokenCheck {
   if (token === EMULATOR_STS_CREDENTIALS.securityToken) return 'valid';
   if (token === EMULATOR_EXPIRED_STS_CREDENTIALS.securityToken) return 'expired';
   return 'mismatch';
+}
+
+// What the STS, metadata and credentials-URI services of the emulator know. Equally fake
+// and printable: the role ARNs name the account that owns the catalogue's custom images.
+
+const ACCOUNT = String(SELF_OWNER_ID);
+
+/** a RAM role that the emulator's AccessKey and its STS key may assume, also with an OIDC token */
+export const EMULATOR_ROLE_ARN = `acs:ram::${ACCOUNT}:role/ecsimg-emulator-role`;
+/** a RAM role that only trusts callers who send EMULATOR_EXTERNAL_ID */
+export const EMULATOR_EXTERNAL_ID_ROLE_ARN = `acs:ram::${ACCOUNT}:role/ecsimg-emulator-external-role`;
+export const EMULATOR_EXTERNAL_ID = 'ecsimg-emulator-external-id';
+/** the RAM role of the instance that the metadata service pretends to be */
+export const EMULATOR_INSTANCE_ROLE_NAME = 'EcsimgEmulatorInstanceRole';
+export const EMULATOR_OIDC_PROVIDER_ARN = `acs:ram::${ACCOUNT}:oidc-provider/ecsimg-emulator-oidc`;
+/** the content of the OIDC token file that AssumeRoleWithOIDC accepts (a JWT in shape only) */
+export const EMULATOR_OIDC_TOKEN = 'eyJhbGciOiJub25lIn0.eyJzdWIiOiJlY3NpbWctZW11bGF0b3ItdGVzdCJ9.EmulatorTestOidcTokenNotReal';
+/** an OIDC token the emulator answers with AuthenticationFail.OIDCToken.Expired */
+export const EMULATOR_EXPIRED_OIDC_TOKEN = 'eyJhbGciOiJub25lIn0.eyJzdWIiOiJlY3NpbWctZW11bGF0b3ItdGVzdCJ9.EmulatorTestOidcTokenExpired';
+/** where the credentials URI is served on the emulator's endpoint */
+export const EMULATOR_CREDENTIALS_URI_PATH = '/credentials';
+
+export interface HandedOut {
+  credentials: StsCredentials;
+  /** ISO 8601 UTC without milliseconds, as STS and the metadata service write it */
+  expiration: string;
+}
+
+/** The STS test key, valid for lifetimeMs; with `expired`, the triple the ECS API refuses and an Expiration already past. */
+export function handOutCredentials(now: number, lifetimeMs: number, expired: boolean): HandedOut {
+  return expired
+    ? { credentials: { ...EMULATOR_EXPIRED_STS_CREDENTIALS }, expiration: isoSeconds(now - 60_000) }
+    : { credentials: { ...EMULATOR_STS_CREDENTIALS }, expiration: isoSeconds(now + lifetimeMs) };
+}
+
+export function isoSeconds(ms: number): string {
+  return `${new Date(ms).toISOString().slice(0, 19)}Z`;
 }

@@ -43,6 +43,18 @@ const KNOWN: Record<string, readonly [status: number, message: string]> = {
   InvalidUsage: [404, 'The specifed Usage is not valid'],
   'InvalidInstanceType.ValueNotSupported': [400, 'The specified InstanceType does not exist or beyond the permitted range.'],
   DryRunOperation: [400, 'Request validation has been passed with DryRun flag set.'],
+  // STS (2015-04-01)
+  NoPermission: [403, 'You are not authorized to do this action. You should be authorized by RAM.'],
+  'InvalidParameter.RoleArn': [400, 'The parameter RoleArn is wrongly formed.'],
+  'InvalidParameter.RoleSessionName': [400, 'The parameter RoleSessionName is wrongly formed.'],
+  'InvalidParameter.DurationSeconds': [400, 'The Min/Max value of DurationSeconds is 15min/12hr.'],
+  'InvalidParameter.ExternalId': [400, 'The parameter ExternalId is wrongly formed.'],
+  'InvalidParameter.PolicyGrammar': [400, 'The parameter Policy has not passed grammar check.'],
+  'InvalidParameter.OIDCProviderArn': [400, 'The parameter OIDCProviderArn is wrongly formed.'],
+  'AuthenticationFail.OIDCToken.Invalid': [400, 'This JsonWebToken is invalid.'],
+  'AuthenticationFail.OIDCToken.Expired': [400, 'This JsonWebToken is expired.'],
+  'AuthenticationFail.NoPermission': [403, 'There is no permission'],
+  'EntityNotExist.Role': [404, 'The role not exists.'],
 };
 
 export function apiError(code: string, message?: string): ApiError {
@@ -73,12 +85,12 @@ export interface ErrorBody {
   Recommend: string;
 }
 
-export function errorBody(error: ApiError, requestId: string, hostId: string): ErrorBody {
+export function errorBody(error: ApiError, requestId: string, hostId: string, product = 'Ecs'): ErrorBody {
   return {
     RequestId: requestId,
     HostId: hostId,
     Code: error.code,
     Message: error.message,
-    Recommend: `https://api.aliyun.com/troubleshoot?q=${encodeURIComponent(error.code)}&product=Ecs&requestId=${requestId}`,
+    Recommend: `https://api.aliyun.com/troubleshoot?q=${encodeURIComponent(error.code)}&product=${product}&requestId=${requestId}`,
   };
 }

@@ -44,6 +44,11 @@ export class FaultInjector {
     return this.applies(regionId) ? (this.faults.latencyMs ?? 0) : 0;
   }
 
+  /** the faults as set: the services around the ECS API read theirs from here */
+  get current(): Readonly<Faults> {
+    return this.faults;
+  }
+
   get retryAfterMs(): number | undefined {
     return this.faults.retryAfterMs;
   }
@@ -107,5 +112,9 @@ function validateFaults(f: Faults): void {
     count('churn.afterRequests', f.churn.afterRequests);
     count('churn.add', f.churn.add);
     count('churn.remove', f.churn.remove);
+  }
+  for (const [service, how] of Object.entries(f.down ?? {})) {
+    if (!['sts', 'metadata', 'credentialsUri'].includes(service)) throw new Error(`emulator faults: down.${service} is not a service of the emulator`);
+    if (how !== undefined && how !== 503 && how !== 'close') throw new Error(`emulator faults: down.${service} must be 503 or 'close'`);
   }
 }

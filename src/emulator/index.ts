@@ -5,10 +5,19 @@ export { describeEmulator } from './banner.js';
 export { SELF_OWNER_ID } from './catalogue.js';
 export {
   EMULATOR_CREDENTIALS,
+  EMULATOR_CREDENTIALS_URI_PATH,
+  EMULATOR_EXPIRED_OIDC_TOKEN,
   EMULATOR_EXPIRED_STS_CREDENTIALS,
+  EMULATOR_EXTERNAL_ID,
+  EMULATOR_EXTERNAL_ID_ROLE_ARN,
   EMULATOR_FORBIDDEN_CREDENTIALS,
+  EMULATOR_INSTANCE_ROLE_NAME,
+  EMULATOR_OIDC_PROVIDER_ARN,
+  EMULATOR_OIDC_TOKEN,
+  EMULATOR_ROLE_ARN,
   EMULATOR_STS_CREDENTIALS,
 } from './credentials.js';
+export { STS_API_VERSION } from './sts.js';
 export { serializeJson } from './json.js';
 export { computeSignature, percentEncode, stringToSign } from './signature.js';
 export type {
@@ -19,6 +28,7 @@ export type {
   CatalogueRegion,
   CatalogueTag,
   EmulatorOptions,
+  EmulatorService,
   EmulatorStats,
   Faults,
   ImageArchitecture,
@@ -28,5 +38,6 @@ export type {
   ImageUsage,
   ReceivedRequest,
   RunningEmulator,
+  ServiceOutage,
   StsCredentials,
 } from './types.js';

@@ -8,17 +8,24 @@ import { Authenticator } from './auth.js';
 import { ImageCatalogue } from './catalogue.js';
 import {
   EMULATOR_CREDENTIALS,
+  EMULATOR_CREDENTIALS_URI_PATH,
   EMULATOR_EXPIRED_STS_CREDENTIALS,
   EMULATOR_FORBIDDEN_CREDENTIALS,
   EMULATOR_STS_CREDENTIALS,
+  handOutCredentials,
 } from './credentials.js';
 import { ApiError, apiError, errorBody, missingParameter, newRequestId } from './errors.js';
 import { FaultInjector } from './faults.js';
+import { htmlErrorPage } from './html.js';
 import { serializeJson } from './json.js';
+import { METADATA_PATH_PREFIX, MetadataService, metadataTokenOf } from './metadata.js';
 import { StatsRecorder } from './stats.js';
-import type { EmulatorOptions, RunningEmulator } from './types.js';
+import { isStsRequest, runSts, STS_HOST_ID } from './sts.js';
+import type { EmulatorOptions, EmulatorService, RunningEmulator, ServiceOutage } from './types.js';
 
 const MAX_BODY_BYTES = 1024 * 1024;
+/** how long what the credentials URI hands out lasts */
+const CREDENTIALS_URI_LIFETIME_MS = 3600_000;
 
 type Params = Record<string, string>;
 
@@ -28,6 +35,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const faults = new FaultInjector(options.faults);
   const recorder = new StatsRecorder();
   const auth = new Authenticator();
+  const metadata = new MetadataService();
   const pendingDelays = new Set<() => void>();
   let closing = false;
 
@@ -73,7 +81,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       }
       take(new URLSearchParams(body));
     }
-    recorder.record(method, params);
+    const service = serviceOf(url.pathname, params);
+    const metadataToken = service === 'metadata' ? metadataTokenOf(req.headers) : undefined;
+    recorder.record({ service, method, path: url.pathname, params, ...(metadataToken === undefined ? {} : { metadataToken }) });
+    if (service !== 'ecs') {
+      serveAround(service, req, res, method, url.pathname, params);
+      return;
+    }
 
     const regionId = params.RegionId;
     const decision = faults.decide(regionId);
@@ -113,6 +127,50 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     }
   };
 
+  /** STS, the metadata service and the credentials URI; the ECS fault flags do not touch them */
+  const serveAround = (service: Exclude<EmulatorService, 'ecs'>, req: IncomingMessage, res: ServerResponse, method: string, path: string, params: Params): void => {
+    const current = faults.current;
+    const down = current.down?.[service === 'credentials-uri' ? 'credentialsUri' : service];
+    if (down !== undefined) {
+      answerOutage(res, down, service);
+      return;
+    }
+    const now = Date.now();
+    if (service === 'metadata') {
+      const answer = metadata.handle(method, path, req.headers, now, current);
+      send(res, answer.status, answer.contentType, answer.body, undefined);
+    } else if (service === 'credentials-uri') {
+      if (method !== 'GET') {
+        send(res, 405, 'text/html', htmlErrorPage(405), undefined);
+        return;
+      }
+      const { credentials, expiration } = handOutCredentials(now, CREDENTIALS_URI_LIFETIME_MS, current.expiredCredentials === true);
+      const body = { Code: 'Success', AccessKeyId: credentials.accessKeyId, AccessKeySecret: credentials.accessKeySecret, SecurityToken: credentials.securityToken, Expiration: expiration };
+      send(res, 200, 'application/json', JSON.stringify(body), undefined);
+    } else {
+      const requestId = newRequestId();
+      try {
+        if (method !== 'GET' && method !== 'POST') throw apiError('InvalidAction.NotFound');
+        const result = runSts(method, params, { auth, faults: current, requestId, now });
+        send(res, 200, 'application/json;charset=utf-8', serializeJson(result), requestId);
+      } catch (error) {
+        const apiErr = error instanceof ApiError ? error : apiError('InternalError', `emulator bug: ${error instanceof Error ? error.message : String(error)}`);
+        send(res, apiErr.status, 'application/json;charset=utf-8', serializeJson(errorBody(apiErr, requestId, STS_HOST_ID, 'Sts')), requestId);
+      }
+    }
+  };
+
+  const answerOutage = (res: ServerResponse, how: ServiceOutage, service: Exclude<EmulatorService, 'ecs'>): void => {
+    if (how === 'close') {
+      res.destroy();
+    } else if (service === 'sts') {
+      const requestId = newRequestId();
+      send(res, 503, 'application/json;charset=utf-8', serializeJson(errorBody(apiError('ServiceUnavailable'), requestId, STS_HOST_ID, 'Sts')), requestId);
+    } else {
+      send(res, 503, 'text/html', htmlErrorPage(503), undefined);
+    }
+  };
+
   const server = createServer((req, res) => {
     serve(req, res).catch(() => res.destroy());
   });
@@ -129,6 +187,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 
   return {
     endpoint,
+    credentialsUri: `${endpoint}${EMULATOR_CREDENTIALS_URI_PATH}`,
     port,
     credentials: { ...EMULATOR_CREDENTIALS },
     stsCredentials: { ...EMULATOR_STS_CREDENTIALS },
@@ -188,9 +247,10 @@ function readBody(req: IncomingMessage): Promise<string | undefined> {
   });
 }
 
-const STATUS_TEXT: Record<number, string> = { 502: 'Bad Gateway', 503: 'Service Temporarily Unavailable' };
-
-function htmlErrorPage(status: number): string {
-  const title = `${status} ${STATUS_TEXT[status] ?? 'Error'}`;
-  return `<html>\r\n<head><title>${title}</title></head>\r\n<body>\r\n<center><h1>${title}</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n`;
+/** One port serves them all: the metadata service under /latest/, the credentials URI at its path, STS by Version. */
+function serviceOf(path: string, params: Params): EmulatorService {
+  if (path.startsWith(METADATA_PATH_PREFIX) || path === METADATA_PATH_PREFIX.slice(0, -1)) return 'metadata';
+  if (path === EMULATOR_CREDENTIALS_URI_PATH) return 'credentials-uri';
+  if (path === '/' && isStsRequest(params)) return 'sts';
+  return 'ecs';
 }

@@ -93,21 +93,43 @@ export interface Faults {
   retryAfterMs?: number;
   /** once n DescribeImages requests of a region were answered, that region gains `add` newest images and loses `remove` */
   churn?: { afterRequests: number; add: number; remove: number };
+  // The services around the ECS API: the faults above and `regions` never touch them.
+  /** STS, the metadata service and the credentials URI hand out the expired STS triple with an Expiration in the past */
+  expiredCredentials?: boolean;
+  /** AssumeRole answers NoPermission and AssumeRoleWithOIDC AuthenticationFail.NoPermission, whoever asks */
+  assumeRoleDenied?: boolean;
+  /** the metadata service refuses requests without an X-aliyun-ecs-metadata-token (IMDSv2 only, "security hardening mode") */
+  imdsV2Only?: boolean;
+  /** a service that answers 503 or closes each connection without an answer */
+  down?: { sts?: ServiceOutage; metadata?: ServiceOutage; credentialsUri?: ServiceOutage };
 }
 
+export type ServiceOutage = 503 | 'close';
+
+/** which of the emulator's services a request went to */
+export type EmulatorService = 'ecs' | 'sts' | 'metadata' | 'credentials-uri';
+
 export interface ReceivedRequest {
+  service: EmulatorService;
+  /** the URL path without the query */
+  path: string;
+  /** the RPC Action ('' for the metadata service and the credentials URI) */
   action: string;
   method: string;
   regionId?: string;
   accessKeyId?: string;
   securityToken?: string;
+  /** the X-aliyun-ecs-metadata-token header of a metadata request (IMDSv2) */
+  metadataToken?: string;
   /** every parameter received except Signature */
   params: Record<string, string>;
 }
 
 export interface EmulatorStats {
   total: number;
+  /** RPC requests (ECS and STS) by Action */
   byAction: Record<string, number>;
+  byService: Record<EmulatorService, number>;
   inFlight: number;
   peakInFlight: number;
   requests: ReceivedRequest[];
@@ -133,7 +155,10 @@ export interface EmulatorOptions {
 }
 
 export interface RunningEmulator {
+  /** the ECS API and STS (by Version 2015-04-01); the metadata service is under `${endpoint}/latest/` */
   endpoint: string;
+  /** `${endpoint}/credentials`: the credentials URI */
+  credentialsUri: string;
   port: number;
   credentials: AccessKeyCredentials;
   /** STS triple: the key is refused without its token */
