@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import { resolveCredentials } from '../../src/config/credentials.js';
 import { CredentialsError, UsageError } from '../../src/errors.js';
-import { CONFIG_JSON, CREDENTIALS_INI, HOME, akProfile, aliyunConfig, fakeContext, rejected, thrown } from './fakeContext.js';
+import { CONFIG_JSON, CREDENTIALS_INI, HOME, akProfile, aliyunConfig, fakeContext, rejected } from './fakeContext.js';
 
 const ENV_PAIR = { ALIBABA_CLOUD_ACCESS_KEY_ID: 'LTAI-env-id', ALIBABA_CLOUD_ACCESS_KEY_SECRET: 'env-secret' };
 const TF_PAIR = { ALICLOUD_ACCESS_KEY: 'LTAI-tf-id', ALICLOUD_SECRET_KEY: 'tf-secret' };
