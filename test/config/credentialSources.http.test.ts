@@ -66,9 +66,11 @@ afterEach(() => emulator.current.setFaults({}));
 
 describe('RamRoleArn and ChainableRamRoleArn', () => {
   it('a RamRoleArn profile assumes the role with its own key; ECS sees the STS key and token', async () => {
-    const { result, ecs, sts } = await list([], env(), { [CONFIG]: config('role', ramRole('role', { expired_seconds: 1800 })) });
-    expect(result.stderr).toBe('');
+    const { result, ecs, sts } = await list(['--debug'], env(), { [CONFIG]: config('role', ramRole('role', { expired_seconds: 1800 })) });
     expect(result.code).toBe(0);
+    expect(result.stderr).toContain(`credentials: profile 'role' in ~/.aliyun/config.json (RamRoleArn: role ${EMULATOR_ROLE_ARN}, signed with its access_key_id) (AccessKeyId ****0002)`);
+    expect(result.stderr).toContain('request AssumeRole');
+    for (const secret of SECRETS) expect(result.stderr).not.toContain(secret);
     expect(sts).toHaveLength(1);
     expect(sts[0]).toMatchObject({ action: 'AssumeRole', accessKeyId: AK.accessKeyId });
     expect(sts[0]?.params).toMatchObject({ RoleArn: EMULATOR_ROLE_ARN, RoleSessionName: 'ecsimg-test', DurationSeconds: '1800' });
@@ -76,7 +78,7 @@ describe('RamRoleArn and ChainableRamRoleArn', () => {
   });
 
   it('one AssumeRole for several regions', async () => {
-    const { result, ecs, sts } = await list(['--region', 'cn-hangzhou,cn-beijing,cn-shanghai'], env(), { [CONFIG]: config('role', ramRole('role')) }, []);
+    const { result, ecs, sts } = await list(['--region', 'cn-hangzhou,cn-beijing,cn-shanghai', '--owner', 'self'], env(), { [CONFIG]: config('role', ramRole('role')) }, []);
     expect(result.code).toBe(0);
     expect(new Set(ecs.map((r) => r.regionId))).toEqual(new Set(['cn-hangzhou', 'cn-beijing', 'cn-shanghai']));
     expect(sts).toHaveLength(1);
