@@ -108,6 +108,8 @@ describe('RamRoleArn and ChainableRamRoleArn', () => {
     const { result } = await list(['--retries', '0'], env(), { [CONFIG]: config('role', ramRole('role')) });
     expect(result.code).toBe(4);
     expect(result.stderr).toContain("profile 'role' in ~/.aliyun/config.json (RamRoleArn");
+    expect(result.stderr).toContain('STS is at 127.0.0.1');
+    expect(result.stderr).not.toContain('ECS');
   });
 
   it('without ALIBABA_CLOUD_STS_ENDPOINT, the profile\'s sts_endpoint is used', async () => {

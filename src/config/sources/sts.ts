@@ -1,6 +1,7 @@
 // STS (API 2015-04-01): AssumeRole signed with a key, AssumeRoleWithOIDC unsigned. Both go
 // through the same pop-core path as ECS calls: retries, timeout and error mapping.
-import { ServiceError } from '../../errors.js';
+import { EcsimgError, ExitCode, ServiceError } from '../../errors.js';
+import { endpointHost } from '../../api/apiErrors.js';
 import { envValue } from '../context.js';
 import type { Credentials } from '../credentials.js';
 import { envFlag, keepCredentials, type SourceContext } from './context.js';
@@ -59,7 +60,12 @@ export async function callSts(ctx: SourceContext, request: AssumeRoleRequest): P
     signal: ctx.signal,
     showBody: false,
   });
-  const answer = await call(request.action, request.params);
+  let answer: Record<string, unknown>;
+  try {
+    answer = await call(request.action, request.params);
+  } catch (err) {
+    throw asStsFailure(err, request.endpoint);
+  }
   const found = answer.Credentials as Record<string, unknown> | undefined;
   const { AccessKeyId: accessKeyId, AccessKeySecret: accessKeySecret, SecurityToken: securityToken } = found ?? {};
   if (typeof accessKeyId !== 'string' || typeof accessKeySecret !== 'string' || typeof securityToken !== 'string') {
@@ -70,4 +76,17 @@ export async function callSts(ctx: SourceContext, request: AssumeRoleRequest): P
   const credentials = { accessKeyId, accessKeySecret, securityToken };
   keepCredentials(ctx, credentials);
   return { credentials, expiration: found?.Expiration };
+}
+
+/** The shared error table speaks of the ECS API and its endpoint settings; here it was STS. */
+function asStsFailure(err: unknown, endpoint: string): unknown {
+  if (!(err instanceof EcsimgError) || err.exitCode !== ExitCode.service) return err;
+  const failure = new ServiceError(err.message.replace(/\bthe ECS API\b/g, 'STS'), {
+    code: err.code,
+    requestId: err.requestId,
+    status: err.status,
+    cause: err,
+    hint: `STS is at ${endpointHost(endpoint)} (from ALIBABA_CLOUD_STS_ENDPOINT, the profile's sts_endpoint or sts_region, or ALIBABA_CLOUD_STS_REGION); try again later, or check that setting`,
+  });
+  return failure;
 }
