@@ -16,7 +16,7 @@ function __ecsimg_takes_value
         case 'completion'
             contains -- $argv[2] -r --region -p --profile --endpoint -o --output --timeout --retries
         case 'emulator'
-            contains -- $argv[2] -r --region -p --profile --endpoint -o --output --timeout --retries --port --host --images-per-region --latency --throttle --fail --html-errors --hang-after --retry-after --churn --fault-regions
+            contains -- $argv[2] -r --region -p --profile --endpoint -o --output --timeout --retries --port --host --images-per-region --latency --throttle --fail --html-errors --hang-after --retry-after --churn --fault-regions --credentials-ttl --down
         case '*'
             return 1
     end
@@ -84,7 +84,7 @@ complete -c ecsimg -n '__ecsimg_command ""' -a list -d 'list images (DescribeIma
 complete -c ecsimg -n '__ecsimg_command ""' -a show -d 'show one image, every field'
 complete -c ecsimg -n '__ecsimg_command ""' -a regions -d 'list regions (DescribeRegions)'
 complete -c ecsimg -n '__ecsimg_command ""' -a completion -d 'print a shell completion script'
-complete -c ecsimg -n '__ecsimg_command ""' -a emulator -d 'start the local ECS API emulator and print its endpoint and test credentials'
+complete -c ecsimg -n '__ecsimg_command ""' -a emulator -d 'start the local ECS API emulator (with STS, a metadata service and a credentials URI) and print its endpoint and test credentials'
 complete -c ecsimg -n '__ecsimg_command ""' -a help -d 'display help for command'
 complete -c ecsimg -n '__ecsimg_command ""' -s V -l version -d 'print the version'
 complete -c ecsimg -n '__ecsimg_command ""' -s r -l region -x -a '(__ecsimg_items 0 cn-hangzhou cn-shanghai cn-beijing cn-zhangjiakou cn-huhehaote cn-wulanchabu cn-qingdao cn-shenzhen cn-heyuan cn-guangzhou cn-chengdu cn-hongkong ap-northeast-1 ap-northeast-2 ap-southeast-1 ap-southeast-3 ap-southeast-5 ap-southeast-6 ap-southeast-7 ap-south-1 us-east-1 us-west-1 eu-west-1 eu-central-1 me-east-1 me-central-1 all)' -d 'region; for list, a comma-separated list or \'all\''
@@ -190,7 +190,12 @@ complete -c ecsimg -n '__ecsimg_command emulator' -l html-errors -x -d 'fault: a
 complete -c ecsimg -n '__ecsimg_command emulator' -l hang-after -x -d 'fault: answer n requests, then accept the rest and never answer'
 complete -c ecsimg -n '__ecsimg_command emulator' -l retry-after -x -d 'fault: send x-acs-retry-after: ms with throttled and 5xx answers'
 complete -c ecsimg -n '__ecsimg_command emulator' -l churn -x -d 'fault: after that many DescribeImages requests, a region gains add newest images and loses remove, e.g. 1:5:3'
-complete -c ecsimg -n '__ecsimg_command emulator' -l fault-regions -x -a '(__ecsimg_items 0 cn-qingdao cn-beijing cn-zhangjiakou cn-huhehaote cn-hangzhou cn-shanghai cn-shenzhen cn-chengdu cn-hongkong ap-northeast-1 ap-southeast-1 ap-southeast-5 us-west-1 us-east-1 eu-central-1 eu-west-1)' -d 'apply the fault flags only to these regions, comma-separated'
+complete -c ecsimg -n '__ecsimg_command emulator' -l fault-regions -x -a '(__ecsimg_items 0 cn-qingdao cn-beijing cn-zhangjiakou cn-huhehaote cn-hangzhou cn-shanghai cn-shenzhen cn-chengdu cn-hongkong ap-northeast-1 ap-southeast-1 ap-southeast-5 us-west-1 us-east-1 eu-central-1 eu-west-1)' -d 'apply the fault flags above only to these regions, comma-separated'
+complete -c ecsimg -n '__ecsimg_command emulator' -l expired-credentials -d 'fault: STS, metadata service and credentials URI hand out credentials already expired (the ECS API refuses them)'
+complete -c ecsimg -n '__ecsimg_command emulator' -l credentials-ttl -x -d 'fault: STS, metadata service and credentials URI hand out credentials that expire in s seconds'
+complete -c ecsimg -n '__ecsimg_command emulator' -l assume-role-denied -d 'fault: AssumeRole answers NoPermission, AssumeRoleWithOIDC AuthenticationFail.NoPermission'
+complete -c ecsimg -n '__ecsimg_command emulator' -l imds-v2-only -d 'the metadata service refuses requests without a session token (IMDSv2 only), 403'
+complete -c ecsimg -n '__ecsimg_command emulator' -l down -x -d 'fault: these services (sts, metadata, credentials-uri) answer 503, or with :close close the connection, e.g. metadata:close,sts'
 complete -c ecsimg -n '__ecsimg_command emulator' -s h -l help -d 'show help'
 
 # ecsimg help

@@ -163,7 +163,7 @@ export function buildProgram(runtime: Runtime): Command {
     });
 
   addGlobalOptions(program.command('emulator'))
-    .description('start the local ECS API emulator and print its endpoint and test credentials')
+    .description('start the local ECS API emulator (with STS, a metadata service and a credentials URI) and print its endpoint and test credentials')
     .option('--port <n>', 'port to listen on; 0 picks a free one (default 8787)')
     .option('--host <address>', 'address to bind (default 127.0.0.1)')
     .option('--images-per-region <n>', 'system images per region')
@@ -174,13 +174,19 @@ export function buildProgram(runtime: Runtime): Command {
     .option('--hang-after <n>', 'fault: answer n requests, then accept the rest and never answer')
     .option('--retry-after <ms>', 'fault: send x-acs-retry-after: ms with throttled and 5xx answers')
     .option('--churn <after:add:remove>', 'fault: after that many DescribeImages requests, a region gains add newest images and loses remove, e.g. 1:5:3')
-    .option('--fault-regions <ids>', 'apply the fault flags only to these regions, comma-separated')
+    .option('--fault-regions <ids>', 'apply the fault flags above only to these regions, comma-separated')
+    .option('--expired-credentials', 'fault: STS, metadata service and credentials URI hand out credentials already expired (the ECS API refuses them)')
+    .option('--credentials-ttl <s>', 'fault: STS, metadata service and credentials URI hand out credentials that expire in s seconds')
+    .option('--assume-role-denied', 'fault: AssumeRole answers NoPermission, AssumeRoleWithOIDC AuthenticationFail.NoPermission')
+    .option('--imds-v2-only', 'the metadata service refuses requests without a session token (IMDSv2 only), 403')
+    .option('--down <services>', 'fault: these services (sts, metadata, credentials-uri) answer 503, or with :close close the connection, e.g. metadata:close,sts')
     .addHelpText(
       'after',
       examples([
         'ecsimg emulator --port 8787 > /tmp/ecsimg-emulator.env &   # then: . /tmp/ecsimg-emulator.env',
         'ecsimg emulator --throttle first:2 --retry-after 500   # throttled twice, then served',
         'ecsimg emulator --fail 3:503 --fault-regions cn-beijing',
+        'ecsimg emulator --imds-v2-only --down sts:close   # IMDSv2 only; STS unreachable',
       ]),
     )
     .action(async (flags: RawEmulatorFlags, command: Command) => {

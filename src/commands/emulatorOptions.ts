@@ -16,6 +16,11 @@ export interface RawEmulatorFlags {
   retryAfter?: string;
   churn?: string;
   faultRegions?: string;
+  expiredCredentials?: boolean;
+  credentialsTtl?: string;
+  assumeRoleDenied?: boolean;
+  imdsV2Only?: boolean;
+  down?: string;
 }
 
 export interface EmulatorCommandOptions {
@@ -42,7 +47,14 @@ export const FAULT_SYNTAX = {
   retryAfter: '<ms>: send x-acs-retry-after: <ms> with throttled and 5xx answers, e.g. 300',
   churn: '<after>:<add>:<remove>: after that many DescribeImages requests of a region, it gains add newest images and loses remove, e.g. 1:5:3',
   faultRegions: '<id,...>: apply the faults only to requests for these regions, e.g. cn-hangzhou,cn-beijing',
+  credentialsTtl: '<s>: STS, the metadata service and the credentials URI hand out credentials that expire in s seconds, e.g. 5',
+  down: '<service>[:503|close],...: services among sts, metadata, credentials-uri that answer 503 (the default) or close the connection, e.g. metadata:close',
 } as const;
+
+/** The services `--down` takes, by their names in Faults['down']. */
+const DOWN_SERVICES = { sts: 'sts', metadata: 'metadata', 'credentials-uri': 'credentialsUri' } as const;
+/** Longest credential lifetime STS hands out: 12 hours. */
+const MAX_CREDENTIALS_TTL_S = 43_200;
 
 function badValue(flag: string, value: string, syntax: string): UsageError {
   return new UsageError(`invalid value "${value}" for ${flag}; expected ${syntax}`, { hint: 'see: ecsimg emulator --help' });
@@ -127,6 +139,37 @@ export function parseFaultRegions(value: string): string[] {
   return ids;
 }
 
+export function parseDown(value: string): NonNullable<Faults['down']> {
+  const syntax = FAULT_SYNTAX.down;
+  const down: NonNullable<Faults['down']> = {};
+  for (const item of splitList('--down', [value])) {
+    const [name, how, ...rest] = item.split(':').map((s) => s.trim());
+    const service = Object.hasOwn(DOWN_SERVICES, name!) ? DOWN_SERVICES[name as keyof typeof DOWN_SERVICES] : undefined;
+    if (service === undefined || rest.length > 0) {
+      throw new UsageError(`invalid service "${item}" in --down; the emulator's services are ${Object.keys(DOWN_SERVICES).join(', ')}`, {
+        hint: `--down takes ${syntax}`,
+      });
+    }
+    if (how === undefined || how === '503') down[service] = 503;
+    else if (how.toLowerCase() === 'close') down[service] = 'close';
+    else throw new UsageError(`invalid outage "${how}" in --down "${item}"; the emulator answers 503 or closes the connection (close)`, { hint: `--down takes ${syntax}` });
+  }
+  return down;
+}
+
+/** The faults of the services around the ECS API: STS, the metadata service, the credentials URI. */
+function parseServiceFaults(flags: RawEmulatorFlags, faults: Faults): void {
+  if (flags.expiredCredentials) faults.expiredCredentials = true;
+  if (flags.credentialsTtl !== undefined) {
+    const ttl = count('--credentials-ttl', flags.credentialsTtl, FAULT_SYNTAX.credentialsTtl, MAX_CREDENTIALS_TTL_S);
+    if (ttl === 0) throw badValue('--credentials-ttl', flags.credentialsTtl, FAULT_SYNTAX.credentialsTtl);
+    faults.credentialsTtlS = ttl;
+  }
+  if (flags.assumeRoleDenied) faults.assumeRoleDenied = true;
+  if (flags.imdsV2Only) faults.imdsV2Only = true;
+  if (flags.down !== undefined) faults.down = parseDown(flags.down);
+}
+
 /** The fault flags alone -> the emulator's Faults. */
 export function parseFaults(flags: RawEmulatorFlags): Faults {
   const faults: Faults = {};
@@ -148,6 +191,7 @@ export function parseFaults(flags: RawEmulatorFlags): Faults {
     }
     faults.regions = parseFaultRegions(flags.faultRegions);
   }
+  parseServiceFaults(flags, faults);
   return faults;
 }
 
@@ -196,5 +240,15 @@ export function describeFaults(faults: Faults): string[] {
     lines.push(`churn: after ${requests(afterRequests)} to DescribeImages, a region gains ${add} and loses ${remove} images`);
   }
   if (lines.length > 0 && faults.regions) lines.push(`fault-regions: only requests for ${faults.regions.join(', ')}`);
+  if (faults.expiredCredentials) lines.push('expired-credentials: STS, metadata and credentials URI hand out credentials already expired (the ECS API refuses their token)');
+  if (faults.credentialsTtlS !== undefined) {
+    lines.push(`credentials-ttl: STS, metadata and credentials URI hand out credentials that expire in ${faults.credentialsTtlS} s`);
+  }
+  if (faults.assumeRoleDenied) lines.push('assume-role-denied: AssumeRole refused with NoPermission (HTTP 403), AssumeRoleWithOIDC with AuthenticationFail.NoPermission');
+  if (faults.imdsV2Only) lines.push('imds-v2-only: the metadata service refuses requests without a session token (HTTP 403)');
+  const names: Record<keyof NonNullable<Faults['down']>, string> = { sts: 'STS', metadata: 'metadata service', credentialsUri: 'credentials URI' };
+  for (const [service, how] of Object.entries(faults.down ?? {})) {
+    lines.push(`down: ${names[service as keyof typeof names]} ${how === 'close' ? 'closes every connection without an answer' : 'answers HTTP 503'}`);
+  }
   return lines;
 }

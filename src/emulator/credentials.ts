@@ -2,7 +2,7 @@
 // committed to tests and pasted into a shell without harm.
 
 import { SELF_OWNER_ID } from './catalogue.js';
-import type { AccessKeyCredentials, StsCredentials } from './types.js';
+import type { AccessKeyCredentials, Faults, StsCredentials } from './types.js';
 
 export const EMULATOR_CREDENTIALS: AccessKeyCredentials = Object.freeze({
   accessKeyId: 'LTAIEmulatorTestKey0001',
@@ -80,11 +80,14 @@ export interface HandedOut {
   expiration: string;
 }
 
-/** The STS test key, valid for lifetimeMs; with `expired`, the triple the ECS API refuses and an Expiration already past. */
-export function handOutCredentials(now: number, lifetimeMs: number, expired: boolean): HandedOut {
-  return expired
-    ? { credentials: { ...EMULATOR_EXPIRED_STS_CREDENTIALS }, expiration: isoSeconds(now - 60_000) }
-    : { credentials: { ...EMULATOR_STS_CREDENTIALS }, expiration: isoSeconds(now + lifetimeMs) };
+/**
+ * The STS test key, valid for lifetimeMs unless the faults say how long; with
+ * `expiredCredentials`, the triple the ECS API refuses and an Expiration already past.
+ */
+export function handOutCredentials(now: number, lifetimeMs: number, faults: Readonly<Faults>): HandedOut {
+  if (faults.expiredCredentials) return { credentials: { ...EMULATOR_EXPIRED_STS_CREDENTIALS }, expiration: isoSeconds(now - 60_000) };
+  const lifetime = faults.credentialsTtlS === undefined ? lifetimeMs : faults.credentialsTtlS * 1000;
+  return { credentials: { ...EMULATOR_STS_CREDENTIALS }, expiration: isoSeconds(now + lifetime) };
 }
 
 export function isoSeconds(ms: number): string {

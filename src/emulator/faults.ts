@@ -113,6 +113,8 @@ function validateFaults(f: Faults): void {
     count('churn.add', f.churn.add);
     count('churn.remove', f.churn.remove);
   }
+  count('credentialsTtlS', f.credentialsTtlS);
+  if (f.credentialsTtlS === 0) throw new Error('emulator faults: credentialsTtlS must be at least 1');
   for (const [service, how] of Object.entries(f.down ?? {})) {
     if (!['sts', 'metadata', 'credentialsUri'].includes(service)) throw new Error(`emulator faults: down.${service} is not a service of the emulator`);
     if (how !== undefined && how !== 503 && how !== 'close') throw new Error(`emulator faults: down.${service} must be 503 or 'close'`);

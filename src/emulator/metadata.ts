@@ -46,7 +46,7 @@ export class MetadataService {
 
     if (path === ROLES_PATH || path === ROLES_PATH.slice(0, -1)) return text(`${EMULATOR_INSTANCE_ROLE_NAME}`);
     if (path === `${ROLES_PATH}${EMULATOR_INSTANCE_ROLE_NAME}`) {
-      const { credentials, expiration } = handOutCredentials(now, ROLE_CREDENTIALS_LIFETIME_MS, faults.expiredCredentials === true);
+      const { credentials, expiration } = handOutCredentials(now, ROLE_CREDENTIALS_LIFETIME_MS, faults);
       const body = {
         AccessKeyId: credentials.accessKeyId,
         AccessKeySecret: credentials.accessKeySecret,

@@ -144,7 +144,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
         send(res, 405, 'text/html', htmlErrorPage(405), undefined);
         return;
       }
-      const { credentials, expiration } = handOutCredentials(now, CREDENTIALS_URI_LIFETIME_MS, current.expiredCredentials === true);
+      const { credentials, expiration } = handOutCredentials(now, CREDENTIALS_URI_LIFETIME_MS, current);
       const body = { Code: 'Success', AccessKeyId: credentials.accessKeyId, AccessKeySecret: credentials.accessKeySecret, SecurityToken: credentials.securityToken, Expiration: expiration };
       send(res, 200, 'application/json', JSON.stringify(body), undefined);
     } else {

@@ -138,7 +138,7 @@ function checkPolicy(params: Params): void {
 }
 
 function answer(role: Role, sessionName: string, durationS: number, ctx: StsContext): object {
-  const { credentials, expiration } = handOutCredentials(ctx.now, durationS * 1000, ctx.faults.expiredCredentials === true);
+  const { credentials, expiration } = handOutCredentials(ctx.now, durationS * 1000, ctx.faults);
   return {
     RequestId: ctx.requestId,
     AssumedRoleUser: {

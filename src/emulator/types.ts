@@ -96,6 +96,8 @@ export interface Faults {
   // The services around the ECS API: the faults above and `regions` never touch them.
   /** STS, the metadata service and the credentials URI hand out the expired STS triple with an Expiration in the past */
   expiredCredentials?: boolean;
+  /** what STS, the metadata service and the credentials URI hand out expires this many seconds after it is handed out */
+  credentialsTtlS?: number;
   /** AssumeRole answers NoPermission and AssumeRoleWithOIDC AuthenticationFail.NoPermission, whoever asks */
   assumeRoleDenied?: boolean;
   /** the metadata service refuses requests without an X-aliyun-ecs-metadata-token (IMDSv2 only, "security hardening mode") */

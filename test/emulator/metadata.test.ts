@@ -111,6 +111,13 @@ describe('instance metadata service', () => {
     expect(body.SecurityToken).toBe(emulator.current.expiredStsCredentials.securityToken);
   });
 
+  it('credentialsTtlS: role credentials that expire in that many seconds', async () => {
+    emulator.current.setFaults({ credentialsTtlS: 7 });
+    const body = (await (await get(`${ROLES}${EMULATOR_INSTANCE_ROLE_NAME}`)).json()) as Record<string, string>;
+    expect(secondsFromNow(body.Expiration!)).toBeGreaterThan(5);
+    expect(secondsFromNow(body.Expiration!)).toBeLessThanOrEqual(7);
+  });
+
   it('down.metadata 503: every path, the token too, answers 503', async () => {
     emulator.current.setFaults({ down: { metadata: 503 } });
     expect((await token()).status).toBe(503);
@@ -141,6 +148,13 @@ describe('credentials URI', () => {
     const body = (await (await fetch(emulator.current.credentialsUri)).json()) as Record<string, string>;
     expect(secondsFromNow(body.Expiration!)).toBeLessThan(0);
     expect(body.SecurityToken).toBe(emulator.current.expiredStsCredentials.securityToken);
+  });
+
+  it('credentialsTtlS: credentials that expire in that many seconds', async () => {
+    emulator.current.setFaults({ credentialsTtlS: 7 });
+    const body = (await (await fetch(emulator.current.credentialsUri)).json()) as Record<string, string>;
+    expect(secondsFromNow(body.Expiration!)).toBeGreaterThan(5);
+    expect(secondsFromNow(body.Expiration!)).toBeLessThanOrEqual(7);
   });
 
   it('down.credentialsUri: 503, or a closed connection', async () => {

@@ -136,21 +136,21 @@ describe('AssumeRole', () => {
     expect(wrong.code).toBe('NoPermission');
   });
 
-  it.each<[string, () => Promise<unknown>, string, number]>([
-    ['an unknown role', () => assumeRole({ RoleArn: 'acs:ram::1688123456789012345:role/no-such-role' }), 'NoPermission', 403],
-    ['a key without permissions', () => assumeRole({}, emulator.current.forbiddenCredentials), 'NoPermission', 403],
-    ['a malformed role ARN', () => assumeRole({ RoleArn: 'ecsimg-emulator-role' }), 'InvalidParameter.RoleArn', 400],
-    ['no RoleArn', () => sts().request('AssumeRole', { RoleSessionName: 'x1' }, { method: 'POST', timeout: 5000 }), 'MissingRoleArn', 400],
-    ['no RoleSessionName', () => sts().request('AssumeRole', { RoleArn: EMULATOR_ROLE_ARN }, { method: 'POST', timeout: 5000 }), 'MissingRoleSessionName', 400],
-    ['a one-letter session name', () => assumeRole({ RoleSessionName: 'a' }), 'InvalidParameter.RoleSessionName', 400],
-    ['DurationSeconds 899', () => assumeRole({ DurationSeconds: 899 }), 'InvalidParameter.DurationSeconds', 400],
-    ['DurationSeconds 43201', () => assumeRole({ DurationSeconds: 43201 }), 'InvalidParameter.DurationSeconds', 400],
-    ['a Policy that is not JSON', () => assumeRole({ Policy: '{not json' }), 'InvalidParameter.PolicyGrammar', 400],
-    ['a wrong secret', () => assumeRole({}, { ...emulator.current.credentials, accessKeySecret: 'wrong' }), 'SignatureDoesNotMatch', 400],
-    ['an unknown key', () => assumeRole({}, { accessKeyId: 'LTAINoSuchKey', accessKeySecret: 'x' }), 'InvalidAccessKeyId.NotFound', 404],
-    ['an expired STS token', () => assumeRole({}, emulator.current.expiredStsCredentials), 'InvalidSecurityToken.Expired', 400],
-    ['an unknown action', () => sts().request('AssumeRoleWithSAML', {}, { method: 'POST', timeout: 5000 }), 'InvalidAction.NotFound', 404],
-  ])('refuses %s: %s (%i)', async (_name, request, code, status) => {
+  it.each<[string, string, number, () => Promise<unknown>]>([
+    ['an unknown role', 'NoPermission', 403, () => assumeRole({ RoleArn: 'acs:ram::1688123456789012345:role/no-such-role' })],
+    ['a key without permissions', 'NoPermission', 403, () => assumeRole({}, emulator.current.forbiddenCredentials)],
+    ['a malformed role ARN', 'InvalidParameter.RoleArn', 400, () => assumeRole({ RoleArn: 'ecsimg-emulator-role' })],
+    ['no RoleArn', 'MissingRoleArn', 400, () => sts().request('AssumeRole', { RoleSessionName: 'x1' }, { method: 'POST', timeout: 5000 })],
+    ['no RoleSessionName', 'MissingRoleSessionName', 400, () => sts().request('AssumeRole', { RoleArn: EMULATOR_ROLE_ARN }, { method: 'POST', timeout: 5000 })],
+    ['a one-letter session name', 'InvalidParameter.RoleSessionName', 400, () => assumeRole({ RoleSessionName: 'a' })],
+    ['DurationSeconds 899', 'InvalidParameter.DurationSeconds', 400, () => assumeRole({ DurationSeconds: 899 })],
+    ['DurationSeconds 43201', 'InvalidParameter.DurationSeconds', 400, () => assumeRole({ DurationSeconds: 43201 })],
+    ['a Policy that is not JSON', 'InvalidParameter.PolicyGrammar', 400, () => assumeRole({ Policy: '{not json' })],
+    ['a wrong secret', 'SignatureDoesNotMatch', 400, () => assumeRole({}, { ...emulator.current.credentials, accessKeySecret: 'wrong' })],
+    ['an unknown key', 'InvalidAccessKeyId.NotFound', 404, () => assumeRole({}, { accessKeyId: 'LTAINoSuchKey', accessKeySecret: 'x' })],
+    ['an expired STS token', 'InvalidSecurityToken.Expired', 400, () => assumeRole({}, emulator.current.expiredStsCredentials)],
+    ['an unknown action', 'InvalidAction.NotFound', 404, () => sts().request('AssumeRoleWithSAML', {}, { method: 'POST', timeout: 5000 })],
+  ])('refuses %s: %s (%i)', async (_name, code, status, request) => {
     const error = await rejection(request());
     expect([error.code, error.entry.response.statusCode]).toEqual([code, status]);
     expect(error.data.HostId).toBe('sts.aliyuncs.com');
@@ -178,18 +178,18 @@ describe('AssumeRoleWithOIDC', () => {
     expect(secondsFromNow((r.body as AssumeRoleAnswer).Credentials.Expiration)).toBeLessThanOrEqual(1800);
   });
 
-  it.each<[string, Record<string, string>, string, number]>([
-    ['a wrong token', { OIDCToken: 'eyJhbGciOiJub25lIn0.e30.NotTheEmulatorsToken' }, 'AuthenticationFail.OIDCToken.Invalid', 400],
-    ['the token with a newline after it', { OIDCToken: `${EMULATOR_OIDC_TOKEN}\n` }, 'AuthenticationFail.OIDCToken.Invalid', 400],
-    ['an expired token', { OIDCToken: EMULATOR_EXPIRED_OIDC_TOKEN }, 'AuthenticationFail.OIDCToken.Expired', 400],
-    ['a malformed provider ARN', { OIDCProviderArn: 'ecsimg-emulator-oidc' }, 'InvalidParameter.OIDCProviderArn', 400],
-    ['an unknown provider', { OIDCProviderArn: 'acs:ram::1688123456789012345:oidc-provider/other' }, 'AuthenticationFail.NoPermission', 403],
-    ['an unknown role', { RoleArn: 'acs:ram::1688123456789012345:role/no-such-role' }, 'EntityNotExist.Role', 404],
-    ['a role that does not trust the provider', { RoleArn: EMULATOR_EXTERNAL_ID_ROLE_ARN }, 'AuthenticationFail.NoPermission', 403],
-    ['no token', { OIDCToken: '' }, 'MissingOIDCToken', 400],
-    ['no provider ARN', { OIDCProviderArn: '' }, 'MissingOIDCProviderArn', 400],
-    ['no RoleArn', { RoleArn: '' }, 'MissingRoleArn', 400],
-  ])('refuses %s: %s (%i)', async (_name, params, code, status) => {
+  it.each<[string, string, number, Record<string, string>]>([
+    ['a wrong token', 'AuthenticationFail.OIDCToken.Invalid', 400, { OIDCToken: 'eyJhbGciOiJub25lIn0.e30.NotTheEmulatorsToken' }],
+    ['the token with a newline after it', 'AuthenticationFail.OIDCToken.Invalid', 400, { OIDCToken: `${EMULATOR_OIDC_TOKEN}\n` }],
+    ['an expired token', 'AuthenticationFail.OIDCToken.Expired', 400, { OIDCToken: EMULATOR_EXPIRED_OIDC_TOKEN }],
+    ['a malformed provider ARN', 'InvalidParameter.OIDCProviderArn', 400, { OIDCProviderArn: 'ecsimg-emulator-oidc' }],
+    ['an unknown provider', 'AuthenticationFail.NoPermission', 403, { OIDCProviderArn: 'acs:ram::1688123456789012345:oidc-provider/other' }],
+    ['an unknown role', 'EntityNotExist.Role', 404, { RoleArn: 'acs:ram::1688123456789012345:role/no-such-role' }],
+    ['a role that does not trust the provider', 'AuthenticationFail.NoPermission', 403, { RoleArn: EMULATOR_EXTERNAL_ID_ROLE_ARN }],
+    ['no token', 'MissingOIDCToken', 400, { OIDCToken: '' }],
+    ['no provider ARN', 'MissingOIDCProviderArn', 400, { OIDCProviderArn: '' }],
+    ['no RoleArn', 'MissingRoleArn', 400, { RoleArn: '' }],
+  ])('refuses %s: %s (%i)', async (_name, code, status, params) => {
     const r = await oidc(params);
     expect([r.body?.Code, r.status]).toEqual([code, status]);
     expect(r.text).not.toContain(EMULATOR_OIDC_TOKEN);
@@ -213,6 +213,15 @@ describe('STS faults', () => {
     expect(error.code).toBe('InvalidSecurityToken.Expired');
     const o = await oidc({});
     expect(secondsFromNow((o.body as AssumeRoleAnswer).Credentials.Expiration)).toBeLessThan(0);
+  });
+
+  it('credentialsTtlS overrides DurationSeconds: credentials that expire soon, still accepted meanwhile', async () => {
+    emulator.current.setFaults({ credentialsTtlS: 5 });
+    const r = await assumeRole({ DurationSeconds: 3600 });
+    expect(secondsFromNow(r.Credentials.Expiration)).toBeGreaterThan(3);
+    expect(secondsFromNow(r.Credentials.Expiration)).toBeLessThanOrEqual(5);
+    expect(await listWith(r.Credentials)).toBeGreaterThan(0);
+    expect(secondsFromNow(((await oidc({})).body as AssumeRoleAnswer).Credentials.Expiration)).toBeLessThanOrEqual(5);
   });
 
   it('down.sts 503 answers ServiceUnavailable as JSON, and the ECS API stays up', async () => {

@@ -38,6 +38,13 @@ describe('parseFaults: valid values', () => {
     [{ retryAfter: '300' }, { retryAfterMs: 300 }],
     [{ churn: '1:5:3' }, { churn: { afterRequests: 1, add: 5, remove: 3 } }],
     [{ fail: '1:503', faultRegions: 'cn-beijing,cn-hangzhou,cn-beijing' }, { fail: { count: 1, status: 503 }, regions: ['cn-beijing', 'cn-hangzhou'] }],
+    [{ expiredCredentials: true }, { expiredCredentials: true }],
+    [{ credentialsTtl: '5' }, { credentialsTtlS: 5 }],
+    [{ credentialsTtl: '43200' }, { credentialsTtlS: 43200 }],
+    [{ assumeRoleDenied: true }, { assumeRoleDenied: true }],
+    [{ imdsV2Only: true }, { imdsV2Only: true }],
+    [{ down: 'metadata' }, { down: { metadata: 503 } }],
+    [{ down: 'sts:close, metadata:503,credentials-uri:CLOSE' }, { down: { sts: 'close', metadata: 503, credentialsUri: 'close' } }],
   ])('%j -> %j', (flags, faults) => {
     expect(parseFaults(flags)).toEqual(faults);
   });
@@ -78,6 +85,15 @@ describe('parseFaults: bad values are exit 2 naming the flag and its syntax', ()
     [{ churn: '1:5' }, /^invalid value "1:5" for --churn; expected <after>:<add>:<remove>/],
     [{ churn: '1:5:x' }, /--churn/],
     [{ faultRegions: 'cn-hangzhou' }, /^--fault-regions limits the other fault flags, but none was given$/],
+    [{ imdsV2Only: true, faultRegions: 'cn-hangzhou' }, /^--fault-regions limits the other fault flags, but none was given$/],
+    [{ credentialsTtl: '0' }, /^invalid value "0" for --credentials-ttl; expected <s>/],
+    [{ credentialsTtl: '43201' }, /--credentials-ttl/],
+    [{ credentialsTtl: '1.5' }, /--credentials-ttl/],
+    [{ down: 'ecs' }, /^invalid service "ecs" in --down; the emulator's services are sts, metadata, credentials-uri$/],
+    [{ down: 'imds:503' }, /^invalid service "imds:503" in --down/],
+    [{ down: 'metadata:500' }, /^invalid outage "500" in --down "metadata:500"; the emulator answers 503 or closes the connection \(close\)$/],
+    [{ down: 'metadata:close:1' }, /invalid service "metadata:close:1" in --down/],
+    [{ down: 'sts,,metadata' }, /empty item in --down/],
     [{ fail: '1:503', faultRegions: 'mars-north-1' }, /^--fault-regions: the emulator does not serve "mars-north-1"$/],
     [{ fail: '1:503', faultRegions: 'cn-hangzhou,,cn-beijing' }, /empty item in --fault-regions/],
   ])('%j', (flags, message) => {
@@ -100,6 +116,17 @@ describe('parseFaults: bad values are exit 2 naming the flag and its syntax', ()
 describe('describeFaults (the banner on stderr)', () => {
   it('says nothing without faults', () => {
     expect(describeFaults({})).toEqual([]);
+  });
+
+  it('names the faults of STS, the metadata service and the credentials URI', () => {
+    expect(describeFaults(parseFaults({ expiredCredentials: true, credentialsTtl: '5', assumeRoleDenied: true, imdsV2Only: true, down: 'sts:close,metadata' }))).toEqual([
+      'expired-credentials: STS, metadata and credentials URI hand out credentials already expired (the ECS API refuses their token)',
+      'credentials-ttl: STS, metadata and credentials URI hand out credentials that expire in 5 s',
+      'assume-role-denied: AssumeRole refused with NoPermission (HTTP 403), AssumeRoleWithOIDC with AuthenticationFail.NoPermission',
+      'imds-v2-only: the metadata service refuses requests without a session token (HTTP 403)',
+      'down: STS closes every connection without an answer',
+      'down: metadata service answers HTTP 503',
+    ]);
   });
 
   it('has one line per fault, the regions last', () => {

@@ -96,6 +96,20 @@ describe('ecsimg emulator with fault flags (a real process)', () => {
     }
   });
 
+  it('the credential-service flags reach STS, the metadata service and the credentials URI', async () => {
+    const emu = await spawnEmulator(['--imds-v2-only', '--expired-credentials', '--down', 'sts:close']);
+    try {
+      expect(emu.stderr).toContain('  imds-v2-only: the metadata service refuses requests without a session token (HTTP 403)\n');
+      expect(emu.stdout).toContain(`export ECSIMG_METADATA_ENDPOINT=${emu.endpoint}\n`);
+      expect((await fetch(`${emu.endpoint}/latest/meta-data/ram/security-credentials/`)).status).toBe(403);
+      const uri = (await (await fetch(`${emu.endpoint}/credentials`)).json()) as { Expiration: string };
+      expect(Date.parse(uri.Expiration)).toBeLessThan(Date.now());
+      await expect(fetch(`${emu.endpoint}/?Action=AssumeRoleWithOIDC&Version=2015-04-01`)).rejects.toThrow();
+    } finally {
+      expect(await emu.stop()).toBe(130);
+    }
+  });
+
   it('a clock 20 minutes off: InvalidTimeStamp.Expired is exit 3 and says so', async () => {
     // The emulator runs in its own process with the real clock; only ours is moved.
     const emu = await spawnEmulator([]);
