@@ -103,6 +103,25 @@ describe('RamRoleArn and ChainableRamRoleArn', () => {
     expect(ecs).toHaveLength(0);
   });
 
+  it('a wrong secret is exit 3; what STS echoes (its string to sign) is never printed, also with --debug', async () => {
+    const wrong = 'WrongSecretForTheEmulatorKey0001';
+    const { result, ecs } = await list(['--debug'], env(), { [CONFIG]: config('role', ramRole('role', { access_key_secret: wrong })) });
+    expect(result.code).toBe(3);
+    expect(result.stderr).toContain("profile 'role' in ~/.aliyun/config.json (RamRoleArn, AssumeRole");
+    expect(result.stderr).toContain('SignatureDoesNotMatch');
+    for (const secret of [...SECRETS, wrong]) expect(result.stderr).not.toContain(secret);
+    expect(ecs).toHaveLength(0);
+  });
+
+  it('STS handing out credentials that have expired: exit 3 from the ECS API, the token not printed', async () => {
+    emulator.current.setFaults({ expiredCredentials: true });
+    const { result, sts } = await list([], env(), { [CONFIG]: config('role', ramRole('role')) });
+    expect(result.code).toBe(3);
+    expect(result.stderr).toContain('expired');
+    expect(sts.length).toBeLessThanOrEqual(3);
+    expect(result.stderr).not.toContain('CAIS');
+  });
+
   it('STS down is exit 4 naming the profile', async () => {
     emulator.current.setFaults({ down: { sts: 'close' } });
     const { result } = await list(['--retries', '0'], env(), { [CONFIG]: config('role', ramRole('role')) });

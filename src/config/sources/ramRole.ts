@@ -3,7 +3,7 @@
 // and the INI file's type = ram_role_arn.
 import type { Credentials, ResolvedCredentials } from '../credentials.js';
 import type { FoundProfile } from '../profiles.js';
-import { fromSource, temporary, type SourceContext } from './context.js';
+import { fromSource, keepCredentials, temporary, type SourceContext } from './context.js';
 import { requireSetting, secondsSetting } from './profileFields.js';
 import { callSts, defaultSessionName, DEFAULT_DURATION_SECONDS, stsEndpoint } from './sts.js';
 
@@ -32,6 +32,7 @@ export async function fromRamRole(
   const policy = profile.fields.get('policy');
   if (policy !== undefined) params.Policy = policy;
 
+  keepCredentials(ctx, signer.credentials);
   const endpoint = stsEndpoint(ctx, profile.fields);
   const source = `${profile.source} (${mode}: role ${roleArn}, signed with ${signer.source})`;
   try {
