@@ -232,6 +232,7 @@ describe('EcsRamRole and the metadata service', () => {
     const { result, ecs } = await list(['--debug'], withMetadata());
     expect(result.code).toBe(0);
     expect(result.stderr).toContain(`credentials: the instance metadata service: role ${EMULATOR_INSTANCE_ROLE_NAME} (AccessKeyId ****0002)`);
+    expect(result.stderr).toContain('debug: metadata PUT 127.0.0.1');
     for (const secret of SECRETS) expect(result.stderr).not.toContain(secret);
     expectEcsSawSts(ecs);
   });

@@ -141,3 +141,11 @@ describe('a metadata service that accepts connections and never answers', () => 
     }
   });
 });
+
+describe('ECSIMG_METADATA_ENDPOINT', () => {
+  it.each(['100.100.100.200', 'ftp://127.0.0.1'])('%s is exit 2 naming the variable, before any request', async (value) => {
+    const error = await rejected(() => resolveCredentials({}, fakeContext({}, { ALIBABA_CLOUD_ECS_METADATA_DISABLED: 'false', ECSIMG_METADATA_ENDPOINT: value })));
+    expect(error.exitCode).toBe(2);
+    expect(error.message).toBe('ECSIMG_METADATA_ENDPOINT is not an http:// or https:// URL');
+  });
+});

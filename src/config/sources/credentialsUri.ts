@@ -16,10 +16,13 @@ export async function fromCredentialsUri(ctx: SourceContext, uri: string, source
   // Only the host: a URI can carry a token in its path or query.
   const where = `the credentials URI at ${url.host}`;
   let answer;
+  const started = Date.now();
   try {
     answer = await httpRequest({ url: uri, timeoutMs: (ctx.timeoutSeconds ?? 10) * 1000, proxied: true, signal: ctx.signal });
+    ctx.debug?.(`credentials URI GET ${url.host}: HTTP ${answer.status} in ${Date.now() - started} ms`);
   } catch (err) {
     if (!(err instanceof HttpRequestError)) throw err;
+    ctx.debug?.(`credentials URI GET ${url.host}: ${err.code} after ${Date.now() - started} ms`);
     throw new ServiceError(`${source}: ${where} did not answer (${err.code})`);
   }
   if (answer.status !== 200) {

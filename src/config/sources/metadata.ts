@@ -1,7 +1,7 @@
 // The ECS instance metadata service: the credentials of the RAM role attached to the
 // instance. IMDSv2 (a session token first), v1 as the fallback unless
 // ALIBABA_CLOUD_IMDSV1_DISABLED=true. Never through a proxy: the address is link-local.
-import { CredentialsError, ServiceError } from '../../errors.js';
+import { CredentialsError, ServiceError, UsageError } from '../../errors.js';
 import { httpRequest, HttpRequestError, type HttpAnswer } from '../../net/httpRequest.js';
 import { envValue } from '../context.js';
 import type { ResolvedCredentials } from '../credentials.js';
@@ -15,7 +15,11 @@ const ROLES_PATH = '/latest/meta-data/ram/security-credentials/';
 
 /** ECSIMG_METADATA_ENDPOINT exists for tests and emulators. */
 export function metadataBase(ctx: SourceContext): string {
-  return (envValue(ctx, 'ECSIMG_METADATA_ENDPOINT') ?? DEFAULT_BASE).replace(/\/+$/, '');
+  const given = envValue(ctx, 'ECSIMG_METADATA_ENDPOINT');
+  if (given !== undefined && !(URL.canParse(given) && /^https?:$/.test(new URL(given).protocol))) {
+    throw new UsageError('ECSIMG_METADATA_ENDPOINT is not an http:// or https:// URL', { hint: 'Give a base URL such as http://127.0.0.1:8787, or unset it.' });
+  }
+  return (given ?? DEFAULT_BASE).replace(/\/+$/, '');
 }
 
 export interface MetadataRequest {
@@ -40,10 +44,14 @@ export async function fromMetadata(ctx: SourceContext, request: MetadataRequest)
   const base = metadataBase(ctx);
   const host = new URL(base).host;
   const get = async (path: string, headers: Record<string, string>, method: 'GET' | 'PUT' = 'GET'): Promise<HttpAnswer> => {
+    const started = Date.now();
     try {
-      return await httpRequest({ url: `${base}${path}`, method, headers, timeoutMs: METADATA_TIMEOUT_MS, proxied: false, signal: ctx.signal });
+      const answer = await httpRequest({ url: `${base}${path}`, method, headers, timeoutMs: METADATA_TIMEOUT_MS, proxied: false, signal: ctx.signal });
+      ctx.debug?.(`metadata ${method} ${host}${path}: HTTP ${answer.status} in ${Date.now() - started} ms`);
+      return answer;
     } catch (err) {
       if (!(err instanceof HttpRequestError)) throw err;
+      ctx.debug?.(`metadata ${method} ${host}${path}: ${err.code} after ${Date.now() - started} ms`);
       if (request.probe) throw new Unreachable();
       throw new ServiceError(`${request.source}: the instance metadata service at ${host} did not answer (${err.code})`, {
         hint: 'This works only on an ECS instance (or with ECSIMG_METADATA_ENDPOINT pointing at an emulator).',

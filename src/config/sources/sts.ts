@@ -69,7 +69,7 @@ export async function callSts(ctx: SourceContext, request: AssumeRoleRequest): P
   const found = answer.Credentials as Record<string, unknown> | undefined;
   const { AccessKeyId: accessKeyId, AccessKeySecret: accessKeySecret, SecurityToken: securityToken } = found ?? {};
   if (typeof accessKeyId !== 'string' || typeof accessKeySecret !== 'string' || typeof securityToken !== 'string') {
-    throw new ServiceError(`the ${request.action} answer from ${new URL(request.endpoint).host} holds no Credentials`, {
+    throw new ServiceError(`the ${request.action} answer from ${endpointHost(request.endpoint)} holds no Credentials`, {
       requestId: typeof answer.RequestId === 'string' ? answer.RequestId : undefined,
     });
   }
