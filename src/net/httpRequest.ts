@@ -3,6 +3,8 @@
 // `proxied` (every one but the metadata service) are where HTTP(S)_PROXY applies.
 import type { Agent } from 'node:http';
 
+import { EcsimgError, InterruptedError } from '../errors.js';
+
 export interface HttpRequest {
   url: string;
   method?: 'GET' | 'PUT';
@@ -56,7 +58,9 @@ export async function httpRequest(request: HttpRequest): Promise<HttpAnswer> {
     const timer = setTimeout(() => fail('ETIMEDOUT'), request.timeoutMs);
     req.on('error', (err: NodeJS.ErrnoException) => {
       clearTimeout(timer);
-      reject(new HttpRequestError(err.name === 'AbortError' ? 'ABORTED' : (err.code ?? 'ERROR')));
+      // Ctrl-C is exit 130, not a service that did not answer.
+      if (err.name === 'AbortError') reject(request.signal?.reason instanceof EcsimgError ? request.signal.reason : new InterruptedError());
+      else reject(new HttpRequestError(err.code ?? 'ERROR'));
     });
     req.on('response', (res) => {
       const chunks: Buffer[] = [];

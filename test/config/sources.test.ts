@@ -120,7 +120,7 @@ describe('the metadata service without IMDSv2', () => {
 });
 
 describe('a metadata service that accepts connections and never answers', () => {
-  it('costs the chain about one second, then no credentials found (exit 3)', async () => {
+  it('costs the chain about one second, then no credentials found (exit 3); Ctrl-C meanwhile is exit 130', async () => {
     const { createServer: createTcpServer } = await import('node:net');
     const held: import('node:net').Socket[] = [];
     const silent = createTcpServer((socket) => held.push(socket));
@@ -135,6 +135,11 @@ describe('a metadata service that accepts connections and never answers', () => 
       expect(error.message).toContain('no credentials found');
       expect(elapsed).toBeGreaterThanOrEqual(900);
       expect(elapsed).toBeLessThan(1600);
+      // Ctrl-C while waiting is exit 130, not "no credentials" nor a service failure.
+      const controller = new AbortController();
+      setTimeout(() => controller.abort(), 100);
+      const interrupted = await rejected(() => resolveCredentials({}, Object.assign(fakeContext({}, ctx.env), { signal: controller.signal })));
+      expect(interrupted.exitCode).toBe(130);
     } finally {
       for (const socket of held) socket.destroy();
       await new Promise<void>((resolve) => silent.close(() => resolve()));

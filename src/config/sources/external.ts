@@ -3,7 +3,7 @@
 // Its stderr is ours (it may prompt for MFA or explain a failure).
 import { spawn } from 'node:child_process';
 
-import { CredentialsError, ServiceError } from '../../errors.js';
+import { CredentialsError, InterruptedError, ServiceError } from '../../errors.js';
 import type { Credentials, ResolvedCredentials } from '../credentials.js';
 import type { FoundProfile } from '../profiles.js';
 import { keepSecret, parseJsonObject, type SourceContext } from './context.js';
@@ -62,7 +62,8 @@ function run(command: string, source: string, timeoutMs: number, ctx: SourceCont
       } else chunks.push(chunk);
     });
     child.on('error', (err: NodeJS.ErrnoException) => {
-      reject(new CredentialsError(`${source}: cannot run process_command ${commandName(command)} (${err.code ?? err.name})`));
+      if (err.name === 'AbortError') reject(new InterruptedError());
+      else reject(new CredentialsError(`${source}: cannot run process_command ${commandName(command)} (${err.code ?? err.name})`));
     });
     child.on('close', (code, signal) => {
       if (tooLarge) reject(new CredentialsError(`${source}: process_command printed more than ${MAX_OUTPUT_BYTES} bytes`));
