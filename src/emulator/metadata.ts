@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import { EMULATOR_INSTANCE_ROLE_NAME, handOutCredentials, isoSeconds } from './credentials.js';
-import { htmlErrorPage } from './html.js';
+import { errorPage as page, type PlainAnswer } from './html.js';
 import type { Faults } from './types.js';
 
 export const METADATA_PATH_PREFIX = '/latest/';
@@ -17,12 +17,6 @@ const MAX_TOKEN_TTL_S = 21_600;
 const ROLE_CREDENTIALS_LIFETIME_MS = 6 * 3600_000;
 const MAX_TOKENS = 10_000;
 
-export interface MetadataAnswer {
-  status: number;
-  contentType: string;
-  body: string;
-}
-
 export function metadataTokenOf(headers: IncomingHttpHeaders): string | undefined {
   const value = headers[TOKEN_HEADER];
   return typeof value === 'string' ? value : undefined;
@@ -32,7 +26,7 @@ export class MetadataService {
   /** token -> expiry (ms); insertion order is issue order */
   private readonly tokens = new Map<string, number>();
 
-  handle(method: string, path: string, headers: IncomingHttpHeaders, now: number, faults: Readonly<Faults>): MetadataAnswer {
+  handle(method: string, path: string, headers: IncomingHttpHeaders, now: number, faults: Readonly<Faults>): PlainAnswer {
     if (path === TOKEN_PATH) return method === 'PUT' ? this.issueToken(headers, now) : page(405);
     if (method !== 'GET') return page(405);
 
@@ -60,7 +54,7 @@ export class MetadataService {
     return page(404);
   }
 
-  private issueToken(headers: IncomingHttpHeaders, now: number): MetadataAnswer {
+  private issueToken(headers: IncomingHttpHeaders, now: number): PlainAnswer {
     const ttl = headers[TTL_HEADER];
     const seconds = typeof ttl === 'string' && /^\d{1,6}$/.test(ttl.trim()) ? Number(ttl.trim()) : NaN;
     if (!(seconds >= 1 && seconds <= MAX_TOKEN_TTL_S)) return page(400);
@@ -74,10 +68,6 @@ export class MetadataService {
   }
 }
 
-function text(body: string): MetadataAnswer {
+function text(body: string): PlainAnswer {
   return { status: 200, contentType: 'text/plain', body };
-}
-
-function page(status: number): MetadataAnswer {
-  return { status, contentType: 'text/html', body: htmlErrorPage(status) };
 }

@@ -12,8 +12,8 @@ import {
   EMULATOR_EXPIRED_STS_CREDENTIALS,
   EMULATOR_FORBIDDEN_CREDENTIALS,
   EMULATOR_STS_CREDENTIALS,
-  handOutCredentials,
 } from './credentials.js';
+import { credentialsUriAnswer } from './credentialsUri.js';
 import { ApiError, apiError, errorBody, missingParameter, newRequestId } from './errors.js';
 import { FaultInjector } from './faults.js';
 import { htmlErrorPage } from './html.js';
@@ -24,8 +24,6 @@ import { isStsRequest, runSts, STS_HOST_ID } from './sts.js';
 import type { EmulatorOptions, EmulatorService, RunningEmulator, ServiceOutage } from './types.js';
 
 const MAX_BODY_BYTES = 1024 * 1024;
-/** how long what the credentials URI hands out lasts */
-const CREDENTIALS_URI_LIFETIME_MS = 3600_000;
 
 type Params = Record<string, string>;
 
@@ -136,17 +134,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       return;
     }
     const now = Date.now();
-    if (service === 'metadata') {
-      const answer = metadata.handle(method, path, req.headers, now, current);
+    if (service !== 'sts') {
+      const answer = service === 'metadata' ? metadata.handle(method, path, req.headers, now, current) : credentialsUriAnswer(method, now, current);
       send(res, answer.status, answer.contentType, answer.body, undefined);
-    } else if (service === 'credentials-uri') {
-      if (method !== 'GET') {
-        send(res, 405, 'text/html', htmlErrorPage(405), undefined);
-        return;
-      }
-      const { credentials, expiration } = handOutCredentials(now, CREDENTIALS_URI_LIFETIME_MS, current);
-      const body = { Code: 'Success', AccessKeyId: credentials.accessKeyId, AccessKeySecret: credentials.accessKeySecret, SecurityToken: credentials.securityToken, Expiration: expiration };
-      send(res, 200, 'application/json', JSON.stringify(body), undefined);
     } else {
       const requestId = newRequestId();
       try {
