@@ -5,6 +5,9 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     globalSetup: ['test/globalSetup.ts'],
     testTimeout: 20_000,
+    // No test, and no process a test starts with process.env, may reach a real instance
+    // metadata service; test/support/cli.ts and test/config/fakeContext.ts add the same.
+    env: { ALIBABA_CLOUD_ECS_METADATA_DISABLED: 'true' },
     hookTimeout: 20_000,
   },
 });

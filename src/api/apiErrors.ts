@@ -220,6 +220,86 @@ const RULES: readonly Rule[] = [
     hint: clockHint,
   },
 
+  // STS (AssumeRole, AssumeRoleWithOIDC): the role a profile or ALIBABA_CLOUD_ROLE_ARN names.
+  {
+    code: 'NoPermission',
+    kind: 'credentials',
+    message: () => 'STS refused to let these credentials assume the role',
+    hint: () => 'the role\'s trust policy must trust the caller, and the caller needs sts:AssumeRole (AliyunSTSAssumeRoleAccess)',
+  },
+  {
+    code: 'AuthenticationFail.NoPermission',
+    kind: 'credentials',
+    message: () => 'STS refused to let this OIDC identity assume the role',
+    hint: () => 'check the OIDC provider ARN, and that the role\'s trust policy trusts that provider and the token\'s subject',
+  },
+  {
+    code: 'AuthenticationFail.OIDCToken.Expired',
+    kind: 'credentials',
+    message: () => 'the OIDC token has expired',
+    hint: () => 'the token file must be kept fresh by its issuer (on ACK, RRSA rotates it); check the file is the one being rotated',
+  },
+  {
+    code: 'AuthenticationFail.OIDCToken*',
+    kind: 'credentials',
+    message: () => 'STS rejected the OIDC token',
+    hint: () => 'check the token file holds a current token from the OIDC provider the role trusts',
+  },
+  {
+    code: 'AuthenticationFail*',
+    kind: 'credentials',
+    message: () => 'STS refused the authentication',
+    hint: () => 'check the role ARN, the OIDC provider ARN and the token file',
+  },
+  {
+    code: 'EntityNotExist.Role',
+    kind: 'credentials',
+    message: () => 'the RAM role does not exist',
+    hint: () => 'check the role ARN (ram_role_arn, role_arn or ALIBABA_CLOUD_ROLE_ARN): acs:ram::<account>:role/<name>',
+  },
+  {
+    code: 'EntityNotExist*',
+    kind: 'credentials',
+    message: (f) => withServerMessage('STS does not know an entity the request names', f),
+    hint: () => 'check the role ARN and the OIDC provider ARN',
+  },
+  {
+    code: 'InvalidParameter.RoleArn',
+    kind: 'usage',
+    message: () => 'STS rejected the role ARN as malformed',
+    hint: () => 'a role ARN looks like acs:ram::1234567890123456:role/name (ram_role_arn, role_arn or ALIBABA_CLOUD_ROLE_ARN)',
+  },
+  {
+    code: 'InvalidParameter.RoleSessionName',
+    kind: 'usage',
+    message: () => 'STS rejected the role session name',
+    hint: () => 'ram_session_name (or ALIBABA_CLOUD_ROLE_SESSION_NAME) takes 2 to 64 letters, digits and . @ - _',
+  },
+  {
+    code: 'InvalidParameter.DurationSeconds',
+    kind: 'usage',
+    message: () => 'STS rejected the session duration',
+    hint: () => 'expired_seconds takes 900 up to the role\'s maximum session duration (3600 unless raised)',
+  },
+  {
+    code: 'InvalidParameter.ExternalId',
+    kind: 'usage',
+    message: () => 'STS rejected the external_id',
+    hint: () => 'external_id takes 2 to 1224 letters, digits and = , . @ : / -',
+  },
+  {
+    code: 'InvalidParameter.OIDCProviderArn',
+    kind: 'usage',
+    message: () => 'STS rejected the OIDC provider ARN as malformed',
+    hint: () => 'it looks like acs:ram::1234567890123456:oidc-provider/name (oidc_provider_arn or ALIBABA_CLOUD_OIDC_PROVIDER_ARN)',
+  },
+  {
+    code: 'InvalidParameter.PolicyGrammar',
+    kind: 'usage',
+    message: () => 'STS rejected the policy as malformed',
+    hint: () => 'check the profile\'s policy is a JSON RAM policy with a Statement',
+  },
+
   // Replayed nonce: a fresh signed request (new nonce) can succeed.
   {
     code: 'SignatureNonceUsed',

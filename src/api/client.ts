@@ -16,7 +16,8 @@ export const API_VERSION = '2014-05-26';
 
 export interface ClientOptions {
   endpoint: string;
-  credentials: Credentials;
+  /** asked before every request, so temporary credentials can be renewed during a run */
+  credentials: Credentials | CredentialsProvider;
   timeoutSeconds: number;
   retries: number;
   /** --debug: one line per request, response and retry; secrets redacted */
@@ -31,6 +32,19 @@ export interface ClientOptions {
 /** Waits longer than this are announced: a silent pause of seconds looks like a hang. */
 export const WAIT_NOTICE_MS = 1000;
 
+export interface CredentialsProvider {
+  /** an unsigned request (AssumeRoleWithOIDC) gets {} */
+  getCredentials(): Promise<Credentials | Record<string, never>>;
+}
+
+export interface RpcCallerOptions extends ClientOptions {
+  apiVersion: string;
+  /** false: --debug shows no answer body (an STS answer holds the new secret) */
+  showBody?: boolean;
+}
+
+export type RpcCall = (action: string, params: RpcParams, signal?: AbortSignal) => Promise<Record<string, unknown>>;
+
 interface PopEntry {
   response: { statusCode: number; headers: Record<string, string | string[] | undefined> };
 }
@@ -39,23 +53,20 @@ interface PopClient {
   request(action: string, params: RpcParams, options: object): Promise<[unknown, PopEntry]>;
 }
 
-export async function createEcsApi(options: ClientOptions): Promise<EcsApi> {
+/** One signed RPC action with ecsimg's retries, timeout and error mapping: ECS and STS alike. */
+export async function createRpcCaller(options: RpcCallerOptions): Promise<RpcCall> {
   const { default: RPCClient } = await import('@alicloud/pop-core');
+  const { credentials } = options;
+  const credentialsProvider = 'getCredentials' in credentials ? credentials : { getCredentials: () => Promise.resolve(credentials) };
   const pop = new RPCClient(
-    {
-      endpoint: options.endpoint,
-      apiVersion: API_VERSION,
-      accessKeyId: options.credentials.accessKeyId,
-      accessKeySecret: options.credentials.accessKeySecret,
-      securityToken: options.credentials.securityToken,
-    },
+    { endpoint: options.endpoint, apiVersion: options.apiVersion, credentialsProvider },
     // @ts-expect-error pop-core's typings omit the verbose flag, which returns [body, entry] with the HTTP status
     true,
   ) as unknown as PopClient;
   const debug = options.debug;
   const agent = boundAnswers(options.agent ?? keepAliveAgent(options.endpoint));
 
-  const call = (action: string, params: RpcParams, signal = options.signal): Promise<Record<string, unknown>> => {
+  return (action: string, params: RpcParams, signal = options.signal): Promise<Record<string, unknown>> => {
     const ctx = ctxOf(action, params);
     return withRetries(
       async () => {
@@ -78,7 +89,8 @@ export async function createEcsApi(options: ClientOptions): Promise<EcsApi> {
         }
         const status = entry.response.statusCode;
         const requestId = stringField(json, 'RequestId');
-        debug?.(`response ${action} HTTP ${status} RequestId ${requestId ?? '-'} in ${Date.now() - started} ms ${bodyExcerpt(json)}`);
+        const shown = options.showBody === false ? '' : ` ${bodyExcerpt(json)}`;
+        debug?.(`response ${action} HTTP ${status} RequestId ${requestId ?? '-'} in ${Date.now() - started} ms${shown}`);
         if (status >= 400) throw httpStatusError(status, ctx, { RequestId: requestId }, entry.response.headers);
         return answerObject(json, ctx);
       },
@@ -99,6 +111,20 @@ export async function createEcsApi(options: ClientOptions): Promise<EcsApi> {
     );
   };
 
+  function ctxOf(action: string, params: RpcParams): RequestContext {
+    return { action, endpoint: options.endpoint, regionId: params.RegionId, timeoutMs: Math.round(options.timeoutSeconds * 1000) };
+  }
+}
+
+export async function createEcsApi(options: ClientOptions): Promise<EcsApi> {
+  const call = await createRpcCaller({ ...options, apiVersion: API_VERSION });
+  const ctxOf = (action: string, params: RpcParams): RequestContext => ({
+    action,
+    endpoint: options.endpoint,
+    regionId: params.RegionId,
+    timeoutMs: Math.round(options.timeoutSeconds * 1000),
+  });
+
   return {
     async describeImages(params, signal) {
       return checkedDescribeImages(await call('DescribeImages', params, signal), ctxOf('DescribeImages', params));
@@ -107,10 +133,6 @@ export async function createEcsApi(options: ClientOptions): Promise<EcsApi> {
       return checkedDescribeRegions(await call('DescribeRegions', params), ctxOf('DescribeRegions', params));
     },
   };
-
-  function ctxOf(action: string, params: RpcParams): RequestContext {
-    return { action, endpoint: options.endpoint, regionId: params.RegionId, timeoutMs: Math.round(options.timeoutSeconds * 1000) };
-  }
 }
 
 /** --debug shows the start of each successful answer: enough for an odd one, not a page of images. */

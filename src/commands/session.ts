@@ -2,13 +2,14 @@
 // runtime: region, endpoint per region, credentials (resolved lazily, so --dry-run and
 // usage errors never need them), and one API client per endpoint.
 import type { EcsApi } from '../api/types.js';
-import { resolveCredentials, type Credentials } from '../config/credentials.js';
+import { resolveCredentials, type ResolvedCredentials } from '../config/credentials.js';
+import { renewingCredentials, type RenewingCredentials } from '../config/renewing.js';
 import { flagValue } from '../config/context.js';
 import { requireProfile } from '../config/profiles.js';
 import { resolveEndpoint, resolveRegion, type Resolved } from '../config/region.js';
 import { EcsimgError, ExitCode, UsageError } from '../errors.js';
 import { noProgress, type Progress } from '../io.js';
-import { scrubText } from '../api/redact.js';
+import { maskAccessKeyId, scrubText } from '../api/redact.js';
 import { proxyAgentFor } from '../net/proxy.js';
 import { escapeControlChars } from '../output/text.js';
 import { createSpinner } from '../progress.js';
@@ -42,19 +43,34 @@ export function regionOfEndpoint(endpoint: string): string | undefined {
   return /^ecs(?:-vpc)?[.-]([a-z0-9-]+)\.aliyuncs\.com$/.exec(host)?.[1];
 }
 
-function secretValues(keys: Credentials): string[] {
-  return [keys.accessKeyId, keys.accessKeySecret, keys.securityToken ?? ''].filter((v) => v.length >= 4);
-}
-
 export function createSession(globals: GlobalOptions, runtime: Runtime): Session {
   const { io } = runtime;
-  let credentials: ReturnType<typeof resolveCredentials> | undefined;
+  // Every secret any credential source obtains, for debug lines and reports to blank out.
+  const secretList = runtime.secrets ?? [];
+  let credentials: Promise<RenewingCredentials> | undefined;
   // Debug lines quote what servers sent: credentials (a string to sign names the key) are
   // blanked, and control characters cannot drive the terminal.
   const debug = (line: string): void => {
     if (globals.debug) io.stderr.write(`debug: ${escapeControlChars(scrubText(line, secrets()))}\n`);
   };
-  const secrets = (): string[] => (credentials ? secretValues(credentials.credentials) : []);
+  const secrets = (): string[] => [...secretList];
+  const announce = (found: ResolvedCredentials, what: string): void =>
+    debug(`${what}: ${found.source} (AccessKeyId ${maskAccessKeyId(found.credentials.accessKeyId)})`);
+  // Once per run, however many regions and endpoints ask (one AssumeRole for --region all).
+  const credentialsOnce = (): Promise<RenewingCredentials> =>
+    (credentials ??= resolveCredentials(
+      { profile: globals.profile },
+      {
+        ...runtime,
+        secrets: secretList,
+        timeoutSeconds: globals.timeoutSeconds,
+        retries: globals.retries,
+        debug: globals.debug ? debug : undefined,
+      },
+    ).then((found) => {
+      announce(found, 'credentials');
+      return renewingCredentials(found, (next) => announce(next, 'credentials renewed'));
+    }));
   const warn = (line: string): void => io.stderr.write(`warning: ${line}\n`);
   // One spinner per command, so a wait before a retry can show in it.
   let progress: Progress | undefined;
@@ -112,14 +128,8 @@ export function createSession(globals: GlobalOptions, runtime: Runtime): Session
       const endpoint = endpointFor(regionId);
       let client = clients.get(endpoint);
       if (!client) {
-        if (!credentials) {
-          credentials = resolveCredentials({ profile: globals.profile }, runtime);
-          debug(`credentials: ${credentials.source}`);
-          runtime.secrets?.push(...secretValues(credentials.credentials));
-        }
-        const { credentials: keys } = credentials;
-        client = Promise.all([import('../api/client.js'), proxyAgentFor(endpoint, runtime.env, { debug, secrets: runtime.secrets })]).then(
-          ([{ createEcsApi }, agent]) =>
+        client = Promise.all([credentialsOnce(), import('../api/client.js'), proxyAgentFor(endpoint, runtime.env, { debug, secrets: secretList })]).then(
+          ([keys, { createEcsApi }, agent]) =>
             createEcsApi({
               endpoint,
               credentials: keys,

@@ -7,7 +7,7 @@ import { isRecord } from '../guards.js';
 
 export interface AliyunProfile {
   name: string;
-  /** the profile's non-empty string fields (mode, access_key_id, region_id, ...) */
+  /** the profile's non-empty string and non-zero number fields (mode, access_key_id, expired_seconds, ...), as strings */
   fields: ReadonlyMap<string, string>;
 }
 
@@ -64,7 +64,11 @@ export function parseAliyunConfig(text: string, shownPath: string): AliyunConfig
         malformed(`profile #${index + 1} has no "name"`);
       }
       const fields = new Map<string, string>();
-      for (const [key, value] of Object.entries(entry)) if (typeof value === 'string' && value !== '') fields.set(key, value);
+      for (const [key, value] of Object.entries(entry)) {
+        if (typeof value === 'string' && value !== '') fields.set(key, value);
+        // expired_seconds and other numbers the aliyun CLI writes as JSON numbers
+        else if (typeof value === 'number' && Number.isFinite(value) && value !== 0) fields.set(key, String(value));
+      }
       return { name: entry.name, fields };
     }),
   };

@@ -7,7 +7,7 @@ import { CONFIG_JSON, akProfile, aliyunConfig, fakeContext, thrown } from './fak
 const FILE = '~/.aliyun/config.json';
 
 describe('parseAliyunConfig', () => {
-  it('keeps current and each profile’s non-empty string fields', () => {
+  it('keeps current and each profile’s non-empty string fields, and numbers as strings', () => {
     const config = parseAliyunConfig(aliyunConfig('dev', akProfile('dev', { region_id: 'cn-beijing', expired_seconds: 900 })), FILE);
     expect(config.current).toBe('dev');
     expect(config.shownPath).toBe(FILE);
@@ -18,6 +18,7 @@ describe('parseAliyunConfig', () => {
       access_key_id: 'LTAI-dev-id',
       access_key_secret: 'dev-secret',
       region_id: 'cn-beijing',
+      expired_seconds: '900',
     });
   });
 

@@ -110,11 +110,12 @@ describe('credentials sources against the emulator', () => {
     for (const secret of [STS.accessKeySecret, STS.securityToken, STS.accessKeyId]) expect(result.stderr).not.toContain(secret);
   });
 
-  it('a RamRoleArn profile is exit 3 naming the mode', async () => {
-    const config = aliyunConfig('role', [{ name: 'role', mode: 'RamRoleArn', access_key_id: 'x', access_key_secret: 'y', ram_role_arn: 'acs:ram::1:role/r', region_id: 'cn-hangzhou' }]);
+  it('a CloudSSO profile is exit 3 naming the mode and what works instead', async () => {
+    const config = aliyunConfig('sso', [{ name: 'sso', mode: 'CloudSSO', cloud_sso_sign_in_url: 'https://signin.example.com', region_id: 'cn-hangzhou' }]);
     const { result } = await listOnce([], bareEnv(), { [CONFIG]: config });
     expect(result.code).toBe(3);
-    expect(result.stderr).toContain('RamRoleArn');
+    expect(result.stderr).toContain('uses mode CloudSSO, which ecsimg does not support');
+    expect(result.stderr).toContain('External profile');
     expect(emulator.current.stats.total).toBe(0);
   });
 

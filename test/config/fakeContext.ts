@@ -11,10 +11,13 @@ export interface FakeContext extends ConfigContext {
   reads: string[];
 }
 
+/** No test may reach for a real instance metadata service: every fake env turns it off unless a test says otherwise. */
+export const NO_METADATA = { ALIBABA_CLOUD_ECS_METADATA_DISABLED: 'true' } as const;
+
 export function fakeContext(files: Record<string, string> = {}, env: Record<string, string | undefined> = {}): FakeContext {
   const reads: string[] = [];
   return {
-    env,
+    env: { ...NO_METADATA, ...env },
     homeDir: HOME,
     reads,
     readFile(path) {
@@ -37,6 +40,17 @@ export function akProfile(name: string, extra: Record<string, unknown> = {}): Re
 export function thrown(fn: () => unknown): EcsimgError {
   try {
     fn();
+  } catch (err) {
+    if (err instanceof EcsimgError) return err;
+    throw err;
+  }
+  throw new Error('expected an error, got none');
+}
+
+/** The error fn throws or its promise rejects with; fails the test when there is none. */
+export async function rejected(fn: () => unknown): Promise<EcsimgError> {
+  try {
+    await fn();
   } catch (err) {
     if (err instanceof EcsimgError) return err;
     throw err;

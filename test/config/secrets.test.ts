@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { ConfigContext } from '../../src/config/context.js';
 import { resolveCredentials } from '../../src/config/credentials.js';
 import { resolveEndpoint, resolveRegion } from '../../src/config/region.js';
-import { CONFIG_JSON, CREDENTIALS_INI, aliyunConfig, fakeContext, thrown } from './fakeContext.js';
+import { CONFIG_JSON, CREDENTIALS_INI, aliyunConfig, fakeContext, rejected } from './fakeContext.js';
 
 const ID = 'LTAI5tFAKEKEYID0001';
 const SECRET = 'SeCrEtFaKe0xDEADBEEF';
@@ -45,7 +45,7 @@ const ERROR_CASES: [string, () => unknown][] = [
   ['unreadable file', () => resolveCredentials({ profile: 'p' }, unreadable())],
 ];
 
-const SUCCESS_CASES: [string, () => { source: string }][] = [
+const SUCCESS_CASES: [string, () => { source: string } | Promise<{ source: string }>][] = [
   ['env with token', () => resolveCredentials({}, fakeContext({}, { ALIBABA_CLOUD_ACCESS_KEY_ID: ID, ALIBABA_CLOUD_ACCESS_KEY_SECRET: SECRET, ALIBABA_CLOUD_SECURITY_TOKEN: TOKEN }))],
   ['terraform env with token', () => resolveCredentials({}, fakeContext({}, { ALICLOUD_ACCESS_KEY: ID, ALICLOUD_SECRET_KEY: SECRET, ALICLOUD_SECURITY_TOKEN: TOKEN }))],
   ['StsToken profile', () => resolveCredentials({}, fakeContext(config({ mode: 'StsToken', ...keys })))],
@@ -62,17 +62,19 @@ function unreadable(): ConfigContext {
 }
 
 describe('no secret leaks', () => {
-  it('into any error message or hint', () => {
-    const texts = ERROR_CASES.map(([name, run]) => {
-      const error = thrown(run);
-      return `${name}: ${error.message} | ${error.hint ?? ''}`;
-    });
+  it('into any error message or hint', async () => {
+    const texts = await Promise.all(
+      ERROR_CASES.map(async ([name, run]) => {
+        const error = await rejected(run);
+        return `${name}: ${error.message} | ${error.hint ?? ''}`;
+      }),
+    );
     expect(texts).toHaveLength(ERROR_CASES.length);
     expect(texts.filter((text) => FORBIDDEN.some((secret) => text.includes(secret)))).toEqual([]);
   });
 
-  it('into any source string, while the credentials themselves come through', () => {
-    const results = SUCCESS_CASES.map(([, run]) => run());
+  it('into any source string, while the credentials themselves come through', async () => {
+    const results = await Promise.all(SUCCESS_CASES.map(([, run]) => run()));
     expect(results[0]).toMatchObject({ credentials: { accessKeyId: ID, accessKeySecret: SECRET, securityToken: TOKEN } });
     expect(results.map((r) => r.source).filter((source) => FORBIDDEN.some((secret) => source.includes(secret)))).toEqual([]);
   });

@@ -4,6 +4,13 @@ import { fileURLToPath } from 'node:url';
 import type { IO, OutStream } from '../../src/io.js';
 import { runCli } from '../../src/run.js';
 
+/**
+ * In every run a test starts, the credential chain never reaches for a real instance
+ * metadata service (100.100.100.200); a test that wants one points ECSIMG_METADATA_ENDPOINT
+ * at loopback and sets this to 'false'.
+ */
+export const NO_METADATA = { ALIBABA_CLOUD_ECS_METADATA_DISABLED: 'true' } as const;
+
 export interface Captured extends OutStream {
   text: string;
 }
@@ -48,7 +55,7 @@ export async function runInProcess(argv: string[], options: InProcessOptions = {
   const files = options.files ?? {};
   const code = await runCli(argv, {
     io,
-    env: options.env ?? {},
+    env: { ...NO_METADATA, ...options.env },
     homeDir: options.homeDir ?? '/home/test',
     readFile: (path) => files[path],
     signal: options.signal ?? new AbortController().signal,
@@ -58,11 +65,11 @@ export async function runInProcess(argv: string[], options: InProcessOptions = {
 
 export const BIN = fileURLToPath(new URL('../../bin/ecsimg.cjs', import.meta.url));
 
-/** Spawns the built CLI with exactly `env` (plus PATH), no TTY; `timeoutMs` kills a run that hangs (exit -1). */
+/** Spawns the built CLI with exactly `env` (plus PATH, HOME and NO_METADATA), no TTY; `timeoutMs` kills a run that hangs (exit -1). */
 export function runBin(argv: string[], env: Record<string, string> = {}, input?: string, timeoutMs?: number): Promise<RunResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, ...argv], {
-      env: { PATH: process.env.PATH ?? '', HOME: '/nonexistent-home', ...env },
+      env: { PATH: process.env.PATH ?? '', HOME: '/nonexistent-home', ...NO_METADATA, ...env },
       stdio: ['pipe', 'pipe', 'pipe'],
       timeout: timeoutMs,
     });

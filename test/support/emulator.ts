@@ -22,6 +22,8 @@ export function useEmulator(options: EmulatorOptions = {}): { readonly current: 
         ALIBABA_CLOUD_ACCESS_KEY_SECRET: current.credentials.accessKeySecret,
         ALIBABA_CLOUD_ECS_ENDPOINT: current.endpoint,
         ALIBABA_CLOUD_REGION_ID: 'cn-hangzhou',
+        // never the real instance metadata service, whatever a test spawns with this env
+        ALIBABA_CLOUD_ECS_METADATA_DISABLED: 'true',
         ...extra,
       };
     },

@@ -1,0 +1,81 @@
+// config.json's External mode: run process_command and read the credentials it prints,
+// {"mode":"AK"|"StsToken","access_key_id","access_key_secret","sts_token"}, from its stdout.
+// Its stderr is ours (it may prompt for MFA or explain a failure).
+import { spawn } from 'node:child_process';
+
+import { CredentialsError, InterruptedError, ServiceError } from '../../errors.js';
+import type { Credentials, ResolvedCredentials } from '../credentials.js';
+import type { FoundProfile } from '../profiles.js';
+import { keepSecret, parseJsonObject, type SourceContext } from './context.js';
+import { requireSetting } from './profileFields.js';
+
+/** A command that signs in interactively needs time, not forever. */
+export const EXTERNAL_TIMEOUT_MS = 60_000;
+const MAX_OUTPUT_BYTES = 64 * 1024;
+// Anything a plain argument list cannot express goes to /bin/sh.
+const SHELL_SYNTAX = /[|&;<>()$`\\"'*?[\]{}~#\n]/;
+
+export async function fromExternal(ctx: SourceContext, profile: FoundProfile, timeoutMs = EXTERNAL_TIMEOUT_MS): Promise<ResolvedCredentials> {
+  const command = requireSetting(profile, 'process_command', 'External');
+  const source = `${profile.source} (External)`;
+  const stdout = await run(command, source, timeoutMs, ctx);
+  const body = parseJsonObject(stdout);
+  if (body === undefined) {
+    throw new CredentialsError(`${source}: process_command printed no JSON object`, {
+      hint: 'It must print {"mode": "AK", "access_key_id": ..., "access_key_secret": ...} (or mode StsToken with sts_token) on stdout.',
+    });
+  }
+  const value = (field: string): string | undefined => (typeof body[field] === 'string' && body[field] !== '' ? (body[field] as string) : undefined);
+  const mode = value('mode') ?? 'AK';
+  const credentials: Partial<Credentials> = { accessKeyId: value('access_key_id'), accessKeySecret: value('access_key_secret') };
+  if (mode === 'StsToken') credentials.securityToken = value('sts_token');
+  keepSecret(ctx, credentials.accessKeyId, credentials.accessKeySecret, credentials.securityToken);
+  const missing = ['access_key_id', 'access_key_secret', ...(mode === 'StsToken' ? ['sts_token'] : [])].filter((field) => value(field) === undefined);
+  if (mode !== 'AK' && mode !== 'StsToken') throw new CredentialsError(`${source}: process_command printed mode ${mode}; AK and StsToken work`);
+  if (missing.length > 0) throw new CredentialsError(`${source}: process_command printed no ${missing.join(', ')}`);
+  return { credentials: credentials as Credentials, source: `${source}: ${commandName(command)}` };
+}
+
+function commandName(command: string): string {
+  return command.trim().split(/\s+/)[0] ?? command;
+}
+
+function run(command: string, source: string, timeoutMs: number, ctx: SourceContext): Promise<string> {
+  const shell = SHELL_SYNTAX.test(command);
+  const [file, ...args] = shell ? [command] : command.trim().split(/\s+/);
+  return new Promise((resolve, reject) => {
+    const child = spawn(file ?? '', args, {
+      shell,
+      stdio: ['ignore', 'pipe', 'inherit'],
+      env: { ...process.env, ...definedOnly(ctx.env) },
+      timeout: timeoutMs,
+      signal: ctx.signal,
+    });
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let tooLarge = false;
+    child.stdout.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_OUTPUT_BYTES) {
+        tooLarge = true;
+        child.kill();
+      } else chunks.push(chunk);
+    });
+    child.on('error', (err: NodeJS.ErrnoException) => {
+      if (err.name === 'AbortError') reject(new InterruptedError());
+      else reject(new CredentialsError(`${source}: cannot run process_command ${commandName(command)} (${err.code ?? err.name})`));
+    });
+    child.on('close', (code, signal) => {
+      if (tooLarge) reject(new CredentialsError(`${source}: process_command printed more than ${MAX_OUTPUT_BYTES} bytes`));
+      else if (signal !== null) {
+        const timedOut = signal === 'SIGTERM';
+        reject(new ServiceError(`${source}: process_command ${timedOut ? `did not finish within ${timeoutMs / 1000} s` : `was ended by ${signal}`}`));
+      } else if (code !== 0) reject(new CredentialsError(`${source}: process_command failed (exit status ${code})`));
+      else resolve(Buffer.concat(chunks).toString('utf8'));
+    });
+  });
+}
+
+function definedOnly(env: Record<string, string | undefined>): Record<string, string> {
+  return Object.fromEntries(Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined));
+}
