@@ -19,7 +19,7 @@ __ecsimg_flags() {
     show) echo '-r --region -p --profile --endpoint -o --output --timeout --retries --debug --no-color -q --quiet -h --help' ;;
     regions) echo '-r --region -p --profile --endpoint -o --output --timeout --retries --debug --no-color -q --quiet -h --help' ;;
     completion) echo '-r --region -p --profile --endpoint -o --output --timeout --retries --debug --no-color -q --quiet -h --help' ;;
-    emulator) echo '-r --region -p --profile --endpoint -o --output --timeout --retries --debug --no-color -q --quiet --port --host --images-per-region --latency --throttle --fail --html-errors --hang-after --retry-after --churn --fault-regions -h --help' ;;
+    emulator) echo '-r --region -p --profile --endpoint -o --output --timeout --retries --debug --no-color -q --quiet --port --host --images-per-region --latency --throttle --fail --html-errors --hang-after --retry-after --churn --paging-fault --fault-regions -h --help' ;;
     help) echo '' ;;
   esac
 }
@@ -32,7 +32,7 @@ __ecsimg_takes_value() {
     show) case $2 in -r | --region | -p | --profile | --endpoint | -o | --output | --timeout | --retries) return 0 ;; esac ;;
     regions) case $2 in -r | --region | -p | --profile | --endpoint | -o | --output | --timeout | --retries) return 0 ;; esac ;;
     completion) case $2 in -r | --region | -p | --profile | --endpoint | -o | --output | --timeout | --retries) return 0 ;; esac ;;
-    emulator) case $2 in -r | --region | -p | --profile | --endpoint | -o | --output | --timeout | --retries | --port | --host | --images-per-region | --latency | --throttle | --fail | --html-errors | --hang-after | --retry-after | --churn | --fault-regions) return 0 ;; esac ;;
+    emulator) case $2 in -r | --region | -p | --profile | --endpoint | -o | --output | --timeout | --retries | --port | --host | --images-per-region | --latency | --throttle | --fail | --html-errors | --hang-after | --retry-after | --churn | --paging-fault | --fault-regions) return 0 ;; esac ;;
   esac
   return 1
 }

@@ -16,7 +16,7 @@ function __ecsimg_takes_value
         case 'completion'
             contains -- $argv[2] -r --region -p --profile --endpoint -o --output --timeout --retries
         case 'emulator'
-            contains -- $argv[2] -r --region -p --profile --endpoint -o --output --timeout --retries --port --host --images-per-region --latency --throttle --fail --html-errors --hang-after --retry-after --churn --fault-regions
+            contains -- $argv[2] -r --region -p --profile --endpoint -o --output --timeout --retries --port --host --images-per-region --latency --throttle --fail --html-errors --hang-after --retry-after --churn --paging-fault --fault-regions
         case '*'
             return 1
     end
@@ -190,6 +190,7 @@ complete -c ecsimg -n '__ecsimg_command emulator' -l html-errors -x -d 'fault: a
 complete -c ecsimg -n '__ecsimg_command emulator' -l hang-after -x -d 'fault: answer n requests, then accept the rest and never answer'
 complete -c ecsimg -n '__ecsimg_command emulator' -l retry-after -x -d 'fault: send x-acs-retry-after: ms with throttled and 5xx answers'
 complete -c ecsimg -n '__ecsimg_command emulator' -l churn -x -d 'fault: after that many DescribeImages requests, a region gains add newest images and loses remove, e.g. 1:5:3'
+complete -c ecsimg -n '__ecsimg_command emulator' -l paging-fault -x -d 'fault: DescribeImages pages that do not add up: short-page:<n>, empty-page:<n>, lost-image:<n>, ignore-page-number, overlap:<n>, duplicate-in-page, total-count-lies:+<n>'
 complete -c ecsimg -n '__ecsimg_command emulator' -l fault-regions -x -a '(__ecsimg_items 0 cn-qingdao cn-beijing cn-zhangjiakou cn-huhehaote cn-hangzhou cn-shanghai cn-shenzhen cn-chengdu cn-hongkong ap-northeast-1 ap-southeast-1 ap-southeast-5 us-west-1 us-east-1 eu-central-1 eu-west-1)' -d 'apply the fault flags only to these regions, comma-separated'
 complete -c ecsimg -n '__ecsimg_command emulator' -s h -l help -d 'show help'
 

@@ -174,6 +174,10 @@ export function buildProgram(runtime: Runtime): Command {
     .option('--hang-after <n>', 'fault: answer n requests, then accept the rest and never answer')
     .option('--retry-after <ms>', 'fault: send x-acs-retry-after: ms with throttled and 5xx answers')
     .option('--churn <after:add:remove>', 'fault: after that many DescribeImages requests, a region gains add newest images and loses remove, e.g. 1:5:3')
+    .option(
+      '--paging-fault <kind>',
+      'fault: DescribeImages pages that do not add up: short-page:<n>, empty-page:<n>, lost-image:<n>, ignore-page-number, overlap:<n>, duplicate-in-page, total-count-lies:+<n>',
+    )
     .option('--fault-regions <ids>', 'apply the fault flags only to these regions, comma-separated')
     .addHelpText(
       'after',
@@ -181,6 +185,7 @@ export function buildProgram(runtime: Runtime): Command {
         'ecsimg emulator --port 8787 > /tmp/ecsimg-emulator.env &   # then: . /tmp/ecsimg-emulator.env',
         'ecsimg emulator --throttle first:2 --retry-after 500   # throttled twice, then served',
         'ecsimg emulator --fail 3:503 --fault-regions cn-beijing',
+        'ecsimg emulator --paging-fault lost-image:2   # ecsimg list then fails: 1 image short of TotalCount',
       ]),
     )
     .action(async (flags: RawEmulatorFlags, command: Command) => {

@@ -26,6 +26,7 @@ export type {
   ImageOwnerAlias,
   ImageStatus,
   ImageUsage,
+  PagingFault,
   ReceivedRequest,
   RunningEmulator,
   StsCredentials,

@@ -1,4 +1,4 @@
-// DescribeImages: parameters -> validated query -> filtered, paged images, as the API does it.
+// DescribeImages: parameters -> validated query -> the matching images in API order, as the API does it.
 
 import { ApiError, apiError, invalidParameter, missingParameter } from './errors.js';
 import { instanceTypeArchitecture } from './instance-types.js';
@@ -46,11 +46,6 @@ export interface ImageQuery {
   pageSize: number;
   pageNumber: number;
   dryRun: boolean;
-}
-
-export interface ImagePage {
-  totalCount: number;
-  images: CatalogueImage[];
 }
 
 function present(params: Params, name: string): string | undefined {
@@ -212,8 +207,8 @@ const MAX_CACHED_FILTERS = 64;
 // churned list (a new array) never answers from a stale result.
 const matchCache = new WeakMap<readonly CatalogueImage[], Map<string, CatalogueImage[]>>();
 
-/** `images` must already be in API order (newest first, ties by ImageId). */
-export function runImageQuery(images: readonly CatalogueImage[], q: ImageQuery): ImagePage {
+/** The images `q` matches, in API order; `images` must already be in API order (newest first, ties by ImageId). */
+export function matchingImages(images: readonly CatalogueImage[], q: ImageQuery): readonly CatalogueImage[] {
   let cache = matchCache.get(images);
   if (!cache) {
     cache = new Map();
@@ -226,6 +221,6 @@ export function runImageQuery(images: readonly CatalogueImage[], q: ImageQuery):
     if (cache.size >= MAX_CACHED_FILTERS) cache.delete(cache.keys().next().value as string);
     cache.set(key, matching);
   }
-  const start = (q.pageNumber - 1) * q.pageSize;
-  return { totalCount: matching.length, images: matching.slice(start, start + q.pageSize) };
+  return matching;
 }
+
