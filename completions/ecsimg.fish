@@ -114,6 +114,7 @@ complete -c ecsimg -n '__ecsimg_command list' -l created-after -x -d 'created at
 complete -c ecsimg -n '__ecsimg_command list' -l created-before -x -d 'created at or before this ISO date/time'
 complete -c ecsimg -n '__ecsimg_command list' -l page-size -x -d 'images per request, 1-100 (default 100)'
 complete -c ecsimg -n '__ecsimg_command list' -l limit -x -d 'stop after n images'
+complete -c ecsimg -n '__ecsimg_command list' -l allow-incomplete -d 'print a listing that stays short of TotalCount, with a warning, instead of failing (exit 4)'
 complete -c ecsimg -n '__ecsimg_command list' -l concurrency -x -d 'requests in flight at once (default 8)'
 complete -c ecsimg -n '__ecsimg_command list' -l columns -x -a '(__ecsimg_items 0 ImageId ImageName ImageVersion ImageFamily Description Size ImageOwnerAlias ImageOwnerId IsSupportIoOptimized IsSupportCloudinit OSName OSNameEn OSType Platform Architecture Status Progress Usage CreationTime ProductCode IsCopied IsSubscribed IsSelfShared BootMode Tags DiskDeviceMappings DetectionOptions Features ImportImageOptions LicenseType LoginAsNonRootSupported SupplierName IsPublic ResourceGroupId RegionId)' -d 'fields for table/csv/tsv, comma-separated'
 complete -c ecsimg -n '__ecsimg_command list' -l no-header -d 'no header row in table/csv/tsv'

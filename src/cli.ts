@@ -79,6 +79,7 @@ export function buildProgram(runtime: Runtime): Command {
       .option('--created-before <time>', 'created at or before this ISO date/time')
       .option('--page-size <n>', 'images per request, 1-100 (default 100)')
       .option('--limit <n>', 'stop after n images')
+      .option('--allow-incomplete', 'print a listing that stays short of TotalCount, with a warning, instead of failing (exit 4)')
       .option('--concurrency <n>', 'requests in flight at once (default 8)')
       .option('--columns <names>', 'fields for table/csv/tsv, comma-separated')
       .option('--no-header', 'no header row in table/csv/tsv')
@@ -94,6 +95,7 @@ export function buildProgram(runtime: Runtime): Command {
       'ecsimg list --owner system --tag env=prod',
       "ecsimg list --owner self -o json | jq -r '.[] | select(.Size > 40) | .ImageId'",
       'ecsimg list --owner system --name ubuntu_22 -o csv > images.csv',
+      'ecsimg list --owner others --allow-incomplete -o json > images.json   # keep what was found if pages do not add up',
     ]),
   );
   list.action(async (_flags: unknown, command: Command) => {
