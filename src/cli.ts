@@ -187,7 +187,7 @@ export function buildProgram(runtime: Runtime): Command {
         'ecsimg emulator --port 8787 > /tmp/ecsimg-emulator.env &   # then: . /tmp/ecsimg-emulator.env',
         'ecsimg emulator --throttle first:2 --retry-after 500   # throttled twice, then served',
         'ecsimg emulator --fail 3:503 --fault-regions cn-beijing',
-        'ecsimg emulator --paging-fault lost-image:2   # ecsimg list then fails: 1 image short of TotalCount',
+        'ecsimg emulator --paging-fault lost-image:2   # a listing then stays one image short: exit 4',
       ]),
     )
     .action(async (flags: RawEmulatorFlags, command: Command) => {
