@@ -129,10 +129,11 @@ export async function* describeImagesPages(fetchPage: FetchPage, options: Paging
       const head = inFlight.shift();
       if (head === undefined) return;
       const page = take(head.pageNumber, await head.response);
-      report(stillPlanned() + inFlight.length);
-      if (page.kept.length > 0) yield page.kept;
       barren = page.fresh > 0 ? 0 : barren + 1;
-      if (limitReached() || barren >= BARREN_RUN) return;
+      const ended = limitReached() || barren >= BARREN_RUN;
+      report(ended ? 0 : stillPlanned() + inFlight.length);
+      if (page.kept.length > 0) yield page.kept;
+      if (ended) return;
     }
   }
 
