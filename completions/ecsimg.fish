@@ -16,7 +16,7 @@ function __ecsimg_takes_value
         case 'completion'
             contains -- $argv[2] -r --region -p --profile --endpoint -o --output --timeout --retries
         case 'emulator'
-            contains -- $argv[2] -r --region -p --profile --endpoint -o --output --timeout --retries --port --host --images-per-region --catalogue --latency --throttle --fail --html-errors --hang-after --retry-after --churn --fault-regions --credentials-ttl --down
+            contains -- $argv[2] -r --region -p --profile --endpoint -o --output --timeout --retries --port --host --images-per-region --catalogue --latency --throttle --fail --html-errors --hang-after --retry-after --churn --paging-fault --fault-regions --credentials-ttl --down
         case '*'
             return 1
     end
@@ -114,6 +114,7 @@ complete -c ecsimg -n '__ecsimg_command list' -l created-after -x -d 'created at
 complete -c ecsimg -n '__ecsimg_command list' -l created-before -x -d 'created at or before this ISO date/time'
 complete -c ecsimg -n '__ecsimg_command list' -l page-size -x -d 'images per request, 1-100 (default 100)'
 complete -c ecsimg -n '__ecsimg_command list' -l limit -x -d 'stop after n images'
+complete -c ecsimg -n '__ecsimg_command list' -l allow-incomplete -d 'print a listing that stays short of TotalCount, with a warning, instead of failing (exit 4)'
 complete -c ecsimg -n '__ecsimg_command list' -l concurrency -x -d 'requests in flight at once (default 8)'
 complete -c ecsimg -n '__ecsimg_command list' -l columns -x -a '(__ecsimg_items 0 ImageId ImageName ImageVersion ImageFamily Description Size ImageOwnerAlias ImageOwnerId IsSupportIoOptimized IsSupportCloudinit OSName OSNameEn OSType Platform Architecture Status Progress Usage CreationTime ProductCode IsCopied IsSubscribed IsSelfShared BootMode Tags DiskDeviceMappings DetectionOptions Features ImportImageOptions LicenseType LoginAsNonRootSupported SupplierName IsPublic ResourceGroupId RegionId)' -d 'fields for table/csv/tsv, comma-separated'
 complete -c ecsimg -n '__ecsimg_command list' -l no-header -d 'no header row in table/csv/tsv'
@@ -191,6 +192,7 @@ complete -c ecsimg -n '__ecsimg_command emulator' -l html-errors -x -d 'fault: a
 complete -c ecsimg -n '__ecsimg_command emulator' -l hang-after -x -d 'fault: answer n requests, then accept the rest and never answer'
 complete -c ecsimg -n '__ecsimg_command emulator' -l retry-after -x -d 'fault: send x-acs-retry-after: ms with throttled and 5xx answers'
 complete -c ecsimg -n '__ecsimg_command emulator' -l churn -x -d 'fault: after that many DescribeImages requests, a region gains add newest images and loses remove, e.g. 1:5:3'
+complete -c ecsimg -n '__ecsimg_command emulator' -l paging-fault -x -d 'fault: DescribeImages pages that do not add up: short-page:<n>, empty-page:<n>, lost-image:<n>, ignore-page-number, overlap:<n>, duplicate-in-page, total-count-lies:+<n>'
 complete -c ecsimg -n '__ecsimg_command emulator' -l bad-regions -d 'fault: DescribeRegions also lists entries that are not region ids (5, null, none, evil.example.com#) and a region twice'
 complete -c ecsimg -n '__ecsimg_command emulator' -l fault-regions -x -a '(__ecsimg_items 0 cn-qingdao cn-beijing cn-zhangjiakou cn-huhehaote cn-hangzhou cn-shanghai cn-shenzhen cn-chengdu cn-hongkong ap-northeast-1 ap-southeast-1 ap-southeast-5 us-west-1 us-east-1 eu-central-1 eu-west-1)' -d 'apply the fault flags above only to these regions, comma-separated'
 complete -c ecsimg -n '__ecsimg_command emulator' -l expired-credentials -d 'fault: STS, metadata service and credentials URI hand out credentials already expired (the ECS API refuses them)'

@@ -79,6 +79,7 @@ export function buildProgram(runtime: Runtime): Command {
       .option('--created-before <time>', 'created at or before this ISO date/time')
       .option('--page-size <n>', 'images per request, 1-100 (default 100)')
       .option('--limit <n>', 'stop after n images')
+      .option('--allow-incomplete', 'print a listing that stays short of TotalCount, with a warning, instead of failing (exit 4)')
       .option('--concurrency <n>', 'requests in flight at once (default 8)')
       .option('--columns <names>', 'fields for table/csv/tsv, comma-separated')
       .option('--no-header', 'no header row in table/csv/tsv')
@@ -94,6 +95,7 @@ export function buildProgram(runtime: Runtime): Command {
       'ecsimg list --owner system --tag env=prod',
       "ecsimg list --owner self -o json | jq -r '.[] | select(.Size > 40) | .ImageId'",
       'ecsimg list --owner system --name ubuntu_22 -o csv > images.csv',
+      'ecsimg list --owner others --allow-incomplete -o json > images.json   # keep what was found if pages do not add up',
     ]),
   );
   list.action(async (_flags: unknown, command: Command) => {
@@ -175,6 +177,10 @@ export function buildProgram(runtime: Runtime): Command {
     .option('--hang-after <n>', 'fault: answer n requests, then accept the rest and never answer')
     .option('--retry-after <ms>', 'fault: send x-acs-retry-after: ms with throttled and 5xx answers')
     .option('--churn <after:add:remove>', 'fault: after that many DescribeImages requests, a region gains add newest images and loses remove, e.g. 1:5:3')
+    .option(
+      '--paging-fault <kind>',
+      'fault: DescribeImages pages that do not add up: short-page:<n>, empty-page:<n>, lost-image:<n>, ignore-page-number, overlap:<n>, duplicate-in-page, total-count-lies:+<n>',
+    )
     .option('--bad-regions', 'fault: DescribeRegions also lists entries that are not region ids (5, null, none, evil.example.com#) and a region twice')
     .option('--fault-regions <ids>', 'apply the fault flags above only to these regions, comma-separated')
     .option('--expired-credentials', 'fault: STS, metadata service and credentials URI hand out credentials already expired (the ECS API refuses them)')
@@ -190,6 +196,7 @@ export function buildProgram(runtime: Runtime): Command {
         'ecsimg emulator --fail 3:503 --fault-regions cn-beijing',
         'ecsimg emulator --imds-v2-only --down sts:close   # IMDSv2 only; STS unreachable',
         'ecsimg emulator --catalogue images.json   # replay what list --region all --status all -o json recorded',
+        'ecsimg emulator --paging-fault lost-image:2   # a listing then stays one image short: exit 4',
       ]),
     )
     .action(async (flags: RawEmulatorFlags, command: Command) => {

@@ -1,5 +1,6 @@
 // `ecsimg emulator` flags -> options for the local ECS API, fault flags included. Pure.
-import type { Faults } from '../emulator/types.js';
+import type { Faults, PagingFault } from '../emulator/types.js';
+import { describePagingFault } from '../emulator/pagingFaults.js';
 import { EMULATOR_DEFAULT_REGION } from '../emulator/banner.js';
 import { isRegionId, REGIONS } from '../emulator/regions.js';
 import { UsageError } from '../errors.js';
@@ -17,6 +18,7 @@ export interface RawEmulatorFlags {
   retryAfter?: string;
   churn?: string;
   badRegions?: boolean;
+  pagingFault?: string;
   faultRegions?: string;
   expiredCredentials?: boolean;
   credentialsTtl?: string;
@@ -52,6 +54,8 @@ export const FAULT_SYNTAX = {
   hangAfter: '<n>: answer n requests, then accept every later one and never answer, e.g. 0',
   retryAfter: '<ms>: send x-acs-retry-after: <ms> with throttled and 5xx answers, e.g. 300',
   churn: '<after>:<add>:<remove>: after that many DescribeImages requests of a region, it gains add newest images and loses remove, e.g. 1:5:3',
+  pagingFault:
+    'short-page:<n>, empty-page:<n>, lost-image:<n>, ignore-page-number, overlap:<n>, duplicate-in-page or total-count-lies:+<n>, e.g. short-page:3',
   faultRegions: '<id,...>: apply the faults only to requests for these regions, e.g. cn-hangzhou,cn-beijing',
   credentialsTtl: '<s>: STS, the metadata service and the credentials URI hand out credentials that expire in s seconds, e.g. 5',
   down: '<service>[:503|close],...: services among sts, metadata, credentials-uri that answer 503 (the default) or close the connection, e.g. metadata:close',
@@ -133,6 +137,36 @@ export function parseChurn(value: string): NonNullable<Faults['churn']> {
   return { afterRequests: after!, add: add!, remove: remove! };
 }
 
+export function parsePagingFault(value: string): PagingFault {
+  const syntax = FAULT_SYNTAX.pagingFault;
+  const [kind, ...rest] = value.split(':').map((s) => s.trim());
+  const arg = rest.join(':');
+  const positive = (text: string): number => {
+    const n = count('--paging-fault', text, syntax);
+    if (n < 1) throw badValue('--paging-fault', value, syntax);
+    return n;
+  };
+  const none = rest.length === 0;
+  switch (kind) {
+    case 'short-page':
+    case 'empty-page':
+    case 'lost-image':
+      if (none) break;
+      return { kind, page: positive(arg) };
+    case 'overlap':
+      if (none) break;
+      return { kind, images: positive(arg) };
+    case 'total-count-lies':
+      if (!arg.startsWith('+')) break;
+      return { kind, extra: positive(arg.slice(1)) };
+    case 'ignore-page-number':
+    case 'duplicate-in-page':
+      if (!none) break;
+      return { kind };
+  }
+  throw badValue('--paging-fault', value, syntax);
+}
+
 /** `known`: the regions served; null when a --catalogue file decides them (checked once it is read). */
 export function parseFaultRegions(value: string, known: readonly string[] | null = REGIONS.map((r) => r.RegionId)): string[] {
   const ids = [...new Set(splitList('--fault-regions', [value]))];
@@ -190,6 +224,7 @@ export function parseFaults(flags: RawEmulatorFlags, knownRegions?: readonly str
   }
   if (flags.churn !== undefined) faults.churn = parseChurn(flags.churn);
   if (flags.badRegions === true) faults.badRegions = true;
+  if (flags.pagingFault !== undefined) faults.paging = parsePagingFault(flags.pagingFault);
   if (flags.faultRegions !== undefined) {
     // Alone it would silently do nothing: most likely a fault flag was forgotten.
     if (Object.keys(faults).length === 0) {
@@ -267,6 +302,7 @@ export function describeFaults(faults: Faults): string[] {
     lines.push(`churn: after ${requests(afterRequests)} to DescribeImages, a region gains ${add} and loses ${remove} images`);
   }
   if (faults.badRegions) lines.push('bad-regions: DescribeRegions also lists entries that are not region ids, and a region twice');
+  if (faults.paging) lines.push(describePagingFault(faults.paging));
   if (lines.length > 0 && faults.regions) lines.push(`fault-regions: only requests for ${faults.regions.join(', ')}`);
   if (faults.expiredCredentials) lines.push('expired-credentials: STS, metadata and credentials URI hand out credentials already expired (the ECS API refuses their token)');
   if (faults.credentialsTtlS !== undefined) {

@@ -141,6 +141,7 @@ function regionSources(
         pageSize: options.pageSize,
         concurrency: options.concurrency,
         limit: selectsOnClient(options) ? undefined : stillWanted(),
+        allowIncomplete: options.allowIncomplete,
         onWarning: (w) => session.warn(multiRegion ? `${regionId}: ${w}` : w),
         onProgress: (p) => {
           pagingByRegion.set(regionId, p);

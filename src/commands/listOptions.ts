@@ -31,6 +31,7 @@ export interface RawListFlags {
   createdBefore?: string;
   pageSize?: string;
   limit?: string;
+  allowIncomplete?: boolean;
   concurrency?: string;
   columns?: string;
   header?: boolean;
@@ -46,6 +47,8 @@ export interface ListOptions {
   filters: ImageFilters;
   pageSize: number;
   limit?: number;
+  /** a listing that stays short of TotalCount is printed with a warning, exit 0 */
+  allowIncomplete: boolean;
   concurrency: number;
   columns: string[];
   header: boolean;
@@ -95,6 +98,7 @@ export function parseListOptions(raw: RawListFlags, global: GlobalOptions): List
     filters,
     pageSize: raw.pageSize === undefined ? MAX_PAGE_SIZE : parseInteger('--page-size', raw.pageSize, 1, MAX_PAGE_SIZE),
     limit: optional(raw.limit, (v) => parseInteger('--limit', v, 1, Number.MAX_SAFE_INTEGER)),
+    allowIncomplete: raw.allowIncomplete === true,
     concurrency:
       raw.concurrency === undefined ? DEFAULT_CONCURRENCY : parseInteger('--concurrency', raw.concurrency, 1, MAX_CONCURRENCY),
     columns: raw.columns === undefined ? [...DEFAULT_COLUMNS] : parseColumns(raw.columns),

@@ -3,7 +3,7 @@
 import type { ImageCatalogue } from './catalogue.js';
 import { apiError } from './errors.js';
 import type { FaultInjector } from './faults.js';
-import { parseImageQuery, runImageQuery } from './query.js';
+import { matchingImages, parseImageQuery } from './query.js';
 
 type Params = Readonly<Record<string, string>>;
 
@@ -37,7 +37,8 @@ function describeImages(params: Params, ctx: ActionContext): object {
   if (query.dryRun) throw apiError('DryRunOperation');
   const churn = ctx.faults.churnBefore(query.regionId);
   if (churn) ctx.catalogue.churn(query.regionId, churn.add, churn.remove);
-  const page = runImageQuery(ctx.catalogue.sorted(query.regionId), query);
+  const matching = matchingImages(ctx.catalogue.sorted(query.regionId), query);
+  const page = ctx.faults.page(query.regionId, matching, query.pageNumber, query.pageSize);
   return {
     RequestId: ctx.requestId,
     RegionId: query.regionId,

@@ -1,5 +1,6 @@
 // Per-request fault decisions. Counters start at zero whenever the faults are replaced.
 
+import { servedPage, type Paged } from './pagingFaults.js';
 import { createRandom, type Random } from './prng.js';
 import type { Faults } from './types.js';
 
@@ -18,6 +19,8 @@ export class FaultInjector {
   private random: Random = createRandom('faults');
   private readonly describeImagesByRegion = new Map<string, number>();
   private readonly churned = new Set<string>();
+  /** `region page-size page` of every DescribeImages page served since the faults were set */
+  private readonly pagesServed = new Set<string>();
 
   constructor(faults: Faults = {}) {
     this.set(faults);
@@ -33,6 +36,7 @@ export class FaultInjector {
     this.random = createRandom('faults');
     this.describeImagesByRegion.clear();
     this.churned.clear();
+    this.pagesServed.clear();
   }
 
   applies(regionId: string | undefined): boolean {
@@ -93,6 +97,15 @@ export class FaultInjector {
     this.churned.add(regionId);
     return { add: churn.add, remove: churn.remove };
   }
+
+  /** Page `pageNumber` of the images a DescribeImages request matches, as the paging fault (if any) serves it. */
+  page<T>(regionId: string, matching: readonly T[], pageNumber: number, pageSize: number): Paged<T> {
+    const fault = this.applies(regionId) ? this.faults.paging : undefined;
+    const key = `${regionId} ${pageSize} ${pageNumber}`;
+    const firstTime = fault !== undefined && !this.pagesServed.has(key);
+    if (firstTime) this.pagesServed.add(key);
+    return servedPage(fault, matching, pageNumber, pageSize, firstTime);
+  }
 }
 
 function validateFaults(f: Faults): void {
@@ -122,5 +135,15 @@ function validateFaults(f: Faults): void {
   for (const [service, how] of Object.entries(f.down ?? {})) {
     if (!['sts', 'metadata', 'credentialsUri'].includes(service)) throw new Error(`emulator faults: down.${service} is not a service of the emulator`);
     if (how !== undefined && how !== 503 && how !== 'close') throw new Error(`emulator faults: down.${service} must be 503 or 'close'`);
+  }
+  if (f.paging) {
+    const p = f.paging;
+    const positive = (name: string, n: number): void => {
+      if (!Number.isInteger(n) || n < 1) throw new Error(`emulator faults: paging.${name} must be a positive integer`);
+    };
+    if (p.kind === 'short-page' || p.kind === 'empty-page' || p.kind === 'lost-image') positive('page', p.page);
+    else if (p.kind === 'overlap') positive('images', p.images);
+    else if (p.kind === 'total-count-lies') positive('extra', p.extra);
+    else if (p.kind !== 'ignore-page-number' && p.kind !== 'duplicate-in-page') throw new Error('emulator faults: unknown paging kind');
   }
 }

@@ -36,6 +36,7 @@ export type {
   ImageOwnerAlias,
   ImageStatus,
   ImageUsage,
+  PagingFault,
   ReceivedRequest,
   RecordedCatalogue,
   RecordedImage,

@@ -1,4 +1,4 @@
-// DescribeImages: parameters -> validated query -> filtered, paged images, as the API does it.
+// DescribeImages: parameters -> validated query -> the matching images in API order, as the API does it.
 
 import { ApiError, apiError, invalidParameter, missingParameter } from './errors.js';
 import { instanceTypeArchitecture } from './instance-types.js';
@@ -46,11 +46,6 @@ export interface ImageQuery {
   pageSize: number;
   pageNumber: number;
   dryRun: boolean;
-}
-
-export interface ImagePage {
-  totalCount: number;
-  images: ServedImage[];
 }
 
 function present(params: Params, name: string): string | undefined {
@@ -213,8 +208,8 @@ const MAX_CACHED_FILTERS = 64;
 // churned list (a new array) never answers from a stale result.
 const matchCache = new WeakMap<readonly ServedImage[], Map<string, ServedImage[]>>();
 
-/** `images` must already be in API order (newest first, ties by ImageId). */
-export function runImageQuery(images: readonly ServedImage[], q: ImageQuery): ImagePage {
+/** The images `q` matches, in API order; `images` must already be in API order (newest first, ties by ImageId). */
+export function matchingImages(images: readonly ServedImage[], q: ImageQuery): readonly ServedImage[] {
   let cache = matchCache.get(images);
   if (!cache) {
     cache = new Map();
@@ -227,6 +222,6 @@ export function runImageQuery(images: readonly ServedImage[], q: ImageQuery): Im
     if (cache.size >= MAX_CACHED_FILTERS) cache.delete(cache.keys().next().value as string);
     cache.set(key, matching);
   }
-  const start = (q.pageNumber - 1) * q.pageSize;
-  return { totalCount: matching.length, images: matching.slice(start, start + q.pageSize) };
+  return matching;
 }
+

@@ -109,6 +109,8 @@ export interface Faults {
   retryAfterMs?: number;
   /** once n DescribeImages requests of a region were answered, that region gains `add` newest images and loses `remove` */
   churn?: { afterRequests: number; add: number; remove: number };
+  /** DescribeImages pages that do not add up to TotalCount (src/emulator/pagingFaults.ts) */
+  paging?: PagingFault;
   /** DescribeRegions also lists entries that are not region ids (a number, null, none, a host name, a control character) and one region twice; not limited by `regions` */
   badRegions?: boolean;
   // The services around the ECS API: the faults above and `regions` never touch them.
@@ -128,6 +130,23 @@ export type ServiceOutage = 503 | 'close';
 
 /** which of the emulator's services a request went to */
 export type EmulatorService = 'ecs' | 'sts' | 'metadata' | 'credentials-uri';
+
+/** How DescribeImages pages misbehave; `page` numbers count from 1, per region and page size. */
+export type PagingFault =
+  /** the page misses its last image the first time it is asked for (that image is on no page), and has it when asked again: offset paging over ties */
+  | { kind: 'short-page'; page: number }
+  /** the page is empty the first time it is asked for, whole when asked again */
+  | { kind: 'empty-page'; page: number }
+  /** the page always misses its last image: that image is on no page, ever */
+  | { kind: 'lost-image'; page: number }
+  /** every page is page 1 */
+  | { kind: 'ignore-page-number' }
+  /** each page starts `images` earlier than the one before it ended: pages step by PageSize - images */
+  | { kind: 'overlap'; images: number }
+  /** each page lists its first image twice (the second time at its end) */
+  | { kind: 'duplicate-in-page' }
+  /** TotalCount is `extra` more than there are images */
+  | { kind: 'total-count-lies'; extra: number };
 
 export interface ReceivedRequest {
   service: EmulatorService;

@@ -166,7 +166,51 @@ describe('faults', () => {
     expect((await images('cn-hangzhou')).body.TotalCount).toBe(total);
   });
 
+  it('paging faults serve pages that do not add up, each as documented, and setFaults starts them again', async () => {
+    const all = expectedImages(emulator.current.catalogue, 'cn-hangzhou', {}).map((i) => i.ImageId);
+    const page = async (n: number, size = 10, regionId = 'cn-hangzhou') => {
+      const r = await images(regionId, { PageSize: String(size), PageNumber: String(n) });
+      return { total: r.body.TotalCount as number, ids: (r.body.Images.Image as { ImageId: string }[]).map((i) => i.ImageId) };
+    };
+    const slice = (from: number, size = 10) => all.slice(from, from + size);
+
+    emulator.current.setFaults({ paging: { kind: 'short-page', page: 2 } });
+    expect((await page(2)).ids).toEqual(slice(10, 9));
+    expect((await page(2)).ids).toEqual(slice(10));
+    // counted per page size: page 2 of 20 is asked for the first time
+    expect((await page(2, 20)).ids).toEqual(slice(20, 19));
+    emulator.current.setFaults({ paging: { kind: 'short-page', page: 2 } });
+    expect((await page(2)).ids).toEqual(slice(10, 9));
+
+    emulator.current.setFaults({ paging: { kind: 'empty-page', page: 1 } });
+    expect(await page(1)).toEqual({ total: all.length, ids: [] });
+    expect((await page(1)).ids).toEqual(slice(0));
+
+    emulator.current.setFaults({ paging: { kind: 'lost-image', page: 3 } });
+    expect((await page(3)).ids).toEqual(slice(20, 9));
+    expect((await page(3)).ids).toEqual(slice(20, 9));
+    expect((await page(4)).ids).toEqual(slice(30));
+
+    emulator.current.setFaults({ paging: { kind: 'ignore-page-number' } });
+    expect((await page(5)).ids).toEqual(slice(0));
+
+    emulator.current.setFaults({ paging: { kind: 'overlap', images: 4 } });
+    expect((await page(3)).ids).toEqual(slice(12));
+
+    emulator.current.setFaults({ paging: { kind: 'duplicate-in-page' } });
+    expect((await page(2)).ids).toEqual([...slice(10), all[10]]);
+
+    emulator.current.setFaults({ paging: { kind: 'total-count-lies', extra: 7 } });
+    expect(await page(1)).toEqual({ total: all.length + 7, ids: slice(0) });
+
+    // --fault-regions leaves the other regions honest
+    emulator.current.setFaults({ paging: { kind: 'ignore-page-number' }, regions: ['cn-beijing'] });
+    expect((await page(2)).ids).toEqual(slice(10));
+  });
+
   it('rejects impossible fault settings', () => {
+    expect(() => emulator.current.setFaults({ paging: { kind: 'short-page', page: 0 } })).toThrow(/paging.page/);
+    expect(() => emulator.current.setFaults({ paging: { kind: 'overlap', images: 1.5 } })).toThrow(/paging.images/);
     expect(() => emulator.current.setFaults({ throttle: { rate: 2 } })).toThrow(/rate/);
     expect(() => emulator.current.setFaults({ fail: { count: -1, status: 500 } })).toThrow(/count/);
   });
