@@ -57,6 +57,19 @@ describe('External', () => {
     expect(error.message).toContain('did not finish within 0.2 s');
   });
 
+  it('the time bound holds when a shell command leaves a child holding stdout open', async () => {
+    const started = Date.now();
+    const error = await rejected(() => fromExternal(fakeContext(), profile(`${process.execPath} ${script('slow.cjs', 'setTimeout(() => {}, 1500)')}; echo x`), 200));
+    expect(error.message).toContain('did not finish within 0.2 s');
+    expect(error.exitCode).toBe(4);
+    expect(Date.now() - started).toBeLessThan(2000);
+  });
+
+  it('printing without end is cut off at the output bound', async () => {
+    const error = await rejected(() => fromExternal(fakeContext(), profile(`yes | cat`)));
+    expect(error.message).toContain('process_command printed more than 65536 bytes');
+  });
+
   it('output that is no credentials is exit 3 and does not echo it', async () => {
     const error = await rejected(() => fromExternal(fakeContext(), profile(`echo '{"mode":"AK","access_key_id":"LTAIexternal0001"}'`)));
     expect(error.exitCode).toBe(3);

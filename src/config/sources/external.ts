@@ -44,34 +44,55 @@ function run(command: string, source: string, timeoutMs: number, ctx: SourceCont
   const shell = SHELL_SYNTAX.test(command);
   const [file, ...args] = shell ? [command] : command.trim().split(/\s+/);
   return new Promise((resolve, reject) => {
+    // The time bound does not wait for 'close': a shell's or wrapper's own child can hold stdout
+    // open after the command itself is ended. (No process group of its own: a command that
+    // asks for an MFA code on /dev/tty must stay in the terminal's foreground group.)
     const child = spawn(file ?? '', args, {
       shell,
       stdio: ['ignore', 'pipe', 'inherit'],
       env: { ...process.env, ...definedOnly(ctx.env) },
-      timeout: timeoutMs,
-      signal: ctx.signal,
     });
+    let settled = false;
+    const settle = (outcome: () => void): void => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      ctx.signal?.removeEventListener('abort', interrupt);
+      outcome();
+    };
+    const stop = (): void => {
+      child.kill();
+      child.stdout.destroy();
+    };
+    const timer = setTimeout(() => {
+      stop();
+      settle(() => reject(new ServiceError(`${source}: process_command did not finish within ${timeoutMs / 1000} s`)));
+    }, timeoutMs);
+    const interrupt = (): void => {
+      stop();
+      settle(() => reject(new InterruptedError()));
+    };
+    if (ctx.signal?.aborted) interrupt();
+    else ctx.signal?.addEventListener('abort', interrupt, { once: true });
     const chunks: Buffer[] = [];
     let size = 0;
-    let tooLarge = false;
     child.stdout.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_OUTPUT_BYTES) {
-        tooLarge = true;
-        child.kill();
-      } else chunks.push(chunk);
+      if (size <= MAX_OUTPUT_BYTES) chunks.push(chunk);
+      else {
+        stop();
+        settle(() => reject(new CredentialsError(`${source}: process_command printed more than ${MAX_OUTPUT_BYTES} bytes`)));
+      }
     });
     child.on('error', (err: NodeJS.ErrnoException) => {
-      if (err.name === 'AbortError') reject(new InterruptedError());
-      else reject(new CredentialsError(`${source}: cannot run process_command ${commandName(command)} (${err.code ?? err.name})`));
+      settle(() => reject(new CredentialsError(`${source}: cannot run process_command ${commandName(command)} (${err.code ?? err.name})`)));
     });
     child.on('close', (code, signal) => {
-      if (tooLarge) reject(new CredentialsError(`${source}: process_command printed more than ${MAX_OUTPUT_BYTES} bytes`));
-      else if (signal !== null) {
-        const timedOut = signal === 'SIGTERM';
-        reject(new ServiceError(`${source}: process_command ${timedOut ? `did not finish within ${timeoutMs / 1000} s` : `was ended by ${signal}`}`));
-      } else if (code !== 0) reject(new CredentialsError(`${source}: process_command failed (exit status ${code})`));
-      else resolve(Buffer.concat(chunks).toString('utf8'));
+      settle(() => {
+        if (signal !== null) reject(new ServiceError(`${source}: process_command was ended by ${signal}`));
+        else if (code !== 0) reject(new CredentialsError(`${source}: process_command failed (exit status ${code})`));
+        else resolve(Buffer.concat(chunks).toString('utf8'));
+      });
     });
   });
 }
