@@ -160,6 +160,30 @@ describe('a metadata service that accepts connections and never answers', () => 
   });
 });
 
+describe('a web server that answers every request with a page (a captive portal)', () => {
+  let server: Server;
+  let base = '';
+  beforeAll(async () => {
+    server = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<html><body>Sign in to the guest Wi-Fi</body></html>'));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  it('is no metadata service to the chain: no credentials found (exit 3)', async () => {
+    const error = await rejected(() => resolveCredentials({}, fakeContext({}, { ALIBABA_CLOUD_ECS_METADATA_DISABLED: 'false', ECSIMG_METADATA_ENDPOINT: base })));
+    expect(error.exitCode).toBe(3);
+    expect(error.message).toContain('no credentials found');
+  });
+
+  it('an EcsRamRole profile without a role name says the answer was no role listing (exit 4)', async () => {
+    const files = { [CONFIG_JSON]: aliyunConfig('jump', { name: 'jump', mode: 'EcsRamRole', ram_role_name: '' }) };
+    const error = await rejected(() => resolveCredentials({}, fakeContext(files, { ALIBABA_CLOUD_ECS_METADATA_DISABLED: 'false', ECSIMG_METADATA_ENDPOINT: base })));
+    expect(error.exitCode).toBe(4);
+    expect(error.message).toMatch(/^profile 'jump' in ~\/.aliyun\/config.json \(EcsRamRole\): the instance metadata service at 127.0.0.1:\d+ answered with something that is not a RAM role listing$/);
+  });
+});
+
 describe('ECSIMG_METADATA_ENDPOINT', () => {
   it.each(['100.100.100.200', 'ftp://127.0.0.1'])('%s is exit 2 naming the variable, before any request', async (value) => {
     const error = await rejected(() => resolveCredentials({}, fakeContext({}, { ALIBABA_CLOUD_ECS_METADATA_DISABLED: 'false', ECSIMG_METADATA_ENDPOINT: value })));

@@ -12,6 +12,8 @@ const DEFAULT_BASE = 'http://100.100.100.200';
 export const METADATA_TIMEOUT_MS = 1000;
 const TOKEN_TTL_SECONDS = '21600';
 const ROLES_PATH = '/latest/meta-data/ram/security-credentials/';
+/** RAM role names: letters, digits, '.', '-' (and '_' to be lenient), at most 64. */
+const ROLE_NAME = /^[\w.-]{1,64}$/;
 
 /** ECSIMG_METADATA_ENDPOINT exists for tests and emulators. */
 export function metadataBase(ctx: SourceContext): string {
@@ -69,6 +71,10 @@ export async function fromMetadata(ctx: SourceContext, request: MetadataRequest)
     if (roleName === undefined) {
       const listing = await get(ROLES_PATH, headers);
       roleName = listing.status === 200 ? listing.body.split('\n')[0]?.trim() : undefined;
+      // A captive portal or a catch-all web server answers 200 with a page: no metadata service.
+      const notAListing = roleName !== undefined && roleName !== '' && !ROLE_NAME.test(roleName);
+      if (notAListing && request.probe) return undefined;
+      if (notAListing) throw new ServiceError(`${request.source}: the instance metadata service at ${host} answered with something that is not a RAM role listing`);
       if (!roleName) {
         if (request.probe) return undefined;
         if (listing.status !== 200 && listing.status !== 404) refuse('did not list the instance\'s RAM roles', listing);
