@@ -113,13 +113,25 @@ describe('RamRoleArn and ChainableRamRoleArn', () => {
     expect(ecs).toHaveLength(0);
   });
 
-  it('STS handing out credentials that have expired: exit 3 from the ECS API, the token not printed', async () => {
+  it('STS handing out credentials that have expired: exit 3 naming the source, no ECS request, the token not printed', async () => {
     emulator.current.setFaults({ expiredCredentials: true });
-    const { result, sts } = await list([], env(), { [CONFIG]: config('role', ramRole('role')) });
+    const { result, sts, ecs } = await list([], env(), { [CONFIG]: config('role', ramRole('role')) });
     expect(result.code).toBe(3);
-    expect(result.stderr).toContain('expired');
-    expect(sts.length).toBeLessThanOrEqual(3);
+    expect(result.stderr).toMatch(/^ecsimg: profile 'role' in ~\/.aliyun\/config.json \(RamRoleArn: role .*\): the credentials it handed out expired at \d{4}-\d\d-\d\dT[\d:]+Z$/m);
+    expect(sts).toHaveLength(1);
+    expect(ecs).toHaveLength(0);
     expect(result.stderr).not.toContain('CAIS');
+  });
+
+  it.each([
+    ['the metadata service', () => withMetadata(), /^ecsimg: the instance metadata service: role EcsimgEmulatorInstanceRole: the credentials it handed out expired at /m],
+    ['a credentials URI', () => env({ ALIBABA_CLOUD_CREDENTIALS_URI: `${emulator.current.endpoint}/credentials` }), /^ecsimg: env ALIBABA_CLOUD_CREDENTIALS_URI: 127.0.0.1:\d+: the credentials it handed out expired at /m],
+  ])('%s handing out expired credentials: exit 3 naming it, no ECS request', async (_name, runEnv, message) => {
+    emulator.current.setFaults({ expiredCredentials: true });
+    const { result, ecs } = await list([], runEnv());
+    expect(result.code).toBe(3);
+    expect(result.stderr).toMatch(message);
+    expect(ecs).toHaveLength(0);
   });
 
   it('STS down is exit 4 naming the profile', async () => {

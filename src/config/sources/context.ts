@@ -1,6 +1,6 @@
 // What every credential source gets: the config context, the list where each secret it
 // obtains is registered (so no message or --debug line can print it), and the request settings.
-import { EcsimgError } from '../../errors.js';
+import { CredentialsError, EcsimgError } from '../../errors.js';
 import { isRecord } from '../../guards.js';
 import { envValue, type ConfigContext } from '../context.js';
 import type { Credentials, ResolvedCredentials } from '../credentials.js';
@@ -50,6 +50,12 @@ export function temporary(
   renew: () => Promise<ResolvedCredentials>,
 ): ResolvedCredentials {
   const expiresAt = typeof expiration === 'string' ? Date.parse(expiration) : NaN;
+  // Already over: the ECS API would refuse them with advice about env variables; say who gave them.
+  if (expiresAt <= Date.now()) {
+    throw new CredentialsError(`${source}: the credentials it handed out expired at ${String(expiration)}`, {
+      hint: 'The source gave stale credentials, or this computer\'s clock is ahead: check both.',
+    });
+  }
   return Number.isFinite(expiresAt) ? { credentials, source, expiresAt, renew } : { credentials, source };
 }
 

@@ -66,12 +66,13 @@ async function assumeWithOidc(
     RoleSessionName: settings.sessionName ?? defaultSessionName(),
     DurationSeconds: String(settings.durationSeconds ?? DEFAULT_DURATION_SECONDS),
   };
+  let answer;
   try {
-    const answer = await callSts(ctx, { endpoint: stsEndpoint(ctx, settings.fields), action: 'AssumeRoleWithOIDC', params });
-    return temporary(answer.credentials, `${source}: role ${settings.roleArn}`, answer.expiration, renew);
+    answer = await callSts(ctx, { endpoint: stsEndpoint(ctx, settings.fields), action: 'AssumeRoleWithOIDC', params });
   } catch (err) {
     throw fromSource(`${source}, AssumeRoleWithOIDC ${settings.roleArn}`, err);
   }
+  return temporary(answer.credentials, `${source}: role ${settings.roleArn}`, answer.expiration, renew);
 }
 
 function readToken(ctx: SourceContext, settings: OidcSettings): string {

@@ -35,12 +35,13 @@ export async function fromRamRole(
   keepCredentials(ctx, signer.credentials);
   const endpoint = stsEndpoint(ctx, profile.fields);
   const source = `${profile.source} (${mode}: role ${roleArn}, signed with ${signer.source})`;
+  let answer;
   try {
-    const answer = await callSts(ctx, { endpoint, signer: signer.credentials, action: 'AssumeRole', params });
-    return temporary(answer.credentials, source, answer.expiration, renew);
+    answer = await callSts(ctx, { endpoint, signer: signer.credentials, action: 'AssumeRole', params });
   } catch (err) {
     throw fromSource(`${profile.source} (${mode}, AssumeRole ${roleArn})`, err);
   }
+  return temporary(answer.credentials, source, answer.expiration, renew);
 }
 
 /** The key a RamRoleArn profile (or INI ram_role_arn section) signs with: its own. */
