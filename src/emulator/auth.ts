@@ -105,7 +105,7 @@ export class Authenticator {
 
     const token = call.securityToken;
     if (token) {
-      const check = checkSecurityToken(key, token);
+      const check = checkSecurityToken(key, token, now);
       if (check === 'malformed') throw apiError('InvalidSecurityToken.Malformed');
       if (check === 'expired') throw apiError('InvalidSecurityToken.Expired');
       if (check === 'mismatch') throw apiError('InvalidSecurityToken.MismatchWithAccessKey');

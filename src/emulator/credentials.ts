@@ -46,10 +46,12 @@ export function findKey(accessKeyId: string): KeyRecord | undefined {
 export type TokenCheck = 'valid' | 'expired' | 'malformed' | 'mismatch';
 
 /** STS tokens look like `CAIS` + base64; a well-formed token we did not issue for this key belongs to another. */
-export function checkSecurityToken(key: KeyRecord, token: string): TokenCheck {
+export function checkSecurityToken(key: KeyRecord, token: string, now: number): TokenCheck {
   if (!/^CAIS[A-Za-z0-9+/]{20,}={0,2}$/.test(token)) return 'malformed';
   if (!key.sts) return 'mismatch';
   if (token === EMULATOR_STS_CREDENTIALS.securityToken) return 'valid';
+  const until = expiringTokenEnd(token);
+  if (until !== undefined) return now < until ? 'valid' : 'expired';
   if (token === EMULATOR_EXPIRED_STS_CREDENTIALS.securityToken) return 'expired';
   return 'mismatch';
 }
@@ -86,8 +88,19 @@ export interface HandedOut {
  */
 export function handOutCredentials(now: number, lifetimeMs: number, faults: Readonly<Faults>): HandedOut {
   if (faults.expiredCredentials) return { credentials: { ...EMULATOR_EXPIRED_STS_CREDENTIALS }, expiration: isoSeconds(now - 60_000) };
-  const lifetime = faults.credentialsTtlS === undefined ? lifetimeMs : faults.credentialsTtlS * 1000;
-  return { credentials: { ...EMULATOR_STS_CREDENTIALS }, expiration: isoSeconds(now + lifetime) };
+  if (faults.credentialsTtlS === undefined) return { credentials: { ...EMULATOR_STS_CREDENTIALS }, expiration: isoSeconds(now + lifetimeMs) };
+  // A token the ECS API refuses once its Expiration has passed, so a run that does not renew fails.
+  const until = Math.floor(now / 1000) + faults.credentialsTtlS;
+  return { credentials: { ...EMULATOR_STS_CREDENTIALS, securityToken: `${EXPIRING_TOKEN_PREFIX}${until}==` }, expiration: isoSeconds(until * 1000) };
+}
+
+const EXPIRING_TOKEN_PREFIX = 'CAISEmulatorTestSecurityTokenNotReal0002+Valid/Until/';
+
+/** When a token handed out under --credentials-ttl ends (ms), or undefined for any other token. */
+function expiringTokenEnd(token: string): number | undefined {
+  if (!token.startsWith(EXPIRING_TOKEN_PREFIX)) return undefined;
+  const seconds = /^(\d{1,12})==$/.exec(token.slice(EXPIRING_TOKEN_PREFIX.length))?.[1];
+  return seconds === undefined ? undefined : Number(seconds) * 1000;
 }
 
 export function isoSeconds(ms: number): string {

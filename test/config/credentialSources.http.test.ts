@@ -134,6 +134,21 @@ describe('RamRoleArn and ChainableRamRoleArn', () => {
     expect(ecs).toHaveLength(0);
   });
 
+  it('a run that outlives its credentials renews them and finishes (--credentials-ttl: the ECS API refuses them once expired)', async () => {
+    emulator.current.setFaults({ credentialsTtlS: 2, latencyMs: 400 });
+    const started = Date.now();
+    const args = ['--region', 'cn-hangzhou,cn-beijing', '--concurrency', '1', '--debug'];
+    const { result, ecs, sts } = await list(args, env(), { [CONFIG]: config('role', ramRole('role')) }, []);
+    expect(result.stderr).not.toContain('InvalidSecurityToken');
+    expect(result.code).toBe(0);
+    expect(Date.now() - started).toBeGreaterThan(2000);
+    expect(ecs.length).toBeGreaterThanOrEqual(6);
+    expect(sts.length).toBeGreaterThan(1);
+    expect(result.stderr).toContain("credentials renewed: profile 'role' in ~/.aliyun/config.json (RamRoleArn");
+    for (const request of ecs) expect(request.securityToken).toMatch(/^CAISEmulatorTestSecurityTokenNotReal0002\+Valid\/Until\/\d+==$/);
+    for (const token of new Set(ecs.map((r) => r.securityToken))) expect(result.stderr).not.toContain(token);
+  });
+
   it('STS down is exit 4 naming the profile', async () => {
     emulator.current.setFaults({ down: { sts: 'close' } });
     const { result } = await list(['--retries', '0'], env(), { [CONFIG]: config('role', ramRole('role')) });
