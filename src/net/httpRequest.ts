@@ -34,6 +34,11 @@ export class HttpRequestError extends Error {
     super(code);
     this.name = 'HttpRequestError';
   }
+
+  /** What the server did, for a message that starts with its name: "did not answer (ECONNRESET)". */
+  get failure(): string {
+    return this.code === 'ETOOLARGE' ? `sent an answer larger than ${MAX_BODY_BYTES / 1024} KiB, which is no credential answer` : `did not answer (${this.code})`;
+  }
 }
 
 export async function httpRequest(request: HttpRequest): Promise<HttpAnswer> {

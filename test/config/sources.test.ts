@@ -184,6 +184,62 @@ describe('a web server that answers every request with a page (a captive portal)
   });
 });
 
+describe('hostile answers from a credentials URI and the metadata service', () => {
+  let server: Server;
+  let base = '';
+  let body = '';
+  beforeAll(async () => {
+    server = createServer((req, res) => {
+      // the metadata service's listing names one role; every other path gets the body under test
+      if (req.url === '/latest/meta-data/ram/security-credentials/') res.end('Role');
+      else res.writeHead(200, { 'content-type': 'application/json' }).end(body);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  const good = { Code: 'Success', AccessKeyId: 'STS.hostile0001', AccessKeySecret: 'hostile-secret', SecurityToken: 'hostile-token' };
+  const uri = () => fakeContext({}, { ALIBABA_CLOUD_CREDENTIALS_URI: `${base}/credentials` });
+  const jump = () => fakeContext({ [CONFIG_JSON]: aliyunConfig('jump', { name: 'jump', mode: 'EcsRamRole' }) }, { ALIBABA_CLOUD_ECS_METADATA_DISABLED: 'false', ECSIMG_METADATA_ENDPOINT: base });
+
+  it.each([
+    ['an HTML page', '<html><body>502 Bad Gateway</body></html>', 'sent no JSON object'],
+    ['null', 'null', 'sent no JSON object'],
+    ['JSON nested 20,000 deep', `${'['.repeat(20_000)}${']'.repeat(20_000)}`, 'sent no JSON object'],
+    ['an answer past the 64 KiB bound', JSON.stringify({ ...good, Padding: 'x'.repeat(2 * 1024 * 1024) }), 'sent an answer larger than 64 KiB, which is no credential answer'],
+    ['fields that are no strings', JSON.stringify({ Code: 'Success', AccessKeyId: 1234567890, AccessKeySecret: {}, SecurityToken: null }), 'sent no AccessKeyId, AccessKeySecret and SecurityToken'],
+  ])('a credentials URI answering %s: exit 4, one line naming the variable', async (_name, answer, message) => {
+    body = answer;
+    const error = await rejected(() => resolveCredentials({}, uri()));
+    expect(error.exitCode).toBe(4);
+    expect(error.message).toMatch(/^env ALIBABA_CLOUD_CREDENTIALS_URI: the credentials URI at 127.0.0.1:\d+ /);
+    expect(error.message).toContain(message);
+  });
+
+  it('the metadata service answering past the bound: exit 4 saying so, not "did not answer"', async () => {
+    body = 'x'.repeat(1024 * 1024);
+    const error = await rejected(() => resolveCredentials({}, jump()));
+    expect(error.exitCode).toBe(4);
+    expect(error.message).toMatch(/^profile 'jump' in ~\/.aliyun\/config.json \(EcsRamRole\): the instance metadata service at 127.0.0.1:\d+ sent an answer larger than 64 KiB/);
+  });
+
+  it.each([['an unparseable Expiration', 'tomorrow-ish'], ['no Expiration', undefined]])('%s: the credentials are used and never renewed', async (_name, expiration) => {
+    body = JSON.stringify({ ...good, Expiration: expiration });
+    const found = await resolveCredentials({}, uri());
+    expect(found.credentials.accessKeyId).toBe('STS.hostile0001');
+    expect(found.expiresAt).toBeUndefined();
+    expect(found.renew).toBeUndefined();
+  });
+
+  it('an Expiration in the past: exit 3 naming the source and the time', async () => {
+    body = JSON.stringify({ ...good, Expiration: '2020-01-01T00:00:00Z' });
+    const error = await rejected(() => resolveCredentials({}, jump()));
+    expect(error.exitCode).toBe(3);
+    expect(error.message).toBe("profile 'jump' in ~/.aliyun/config.json (EcsRamRole): role Role: the credentials it handed out expired at 2020-01-01T00:00:00Z");
+  });
+});
+
 describe('ECSIMG_METADATA_ENDPOINT', () => {
   it.each(['100.100.100.200', 'ftp://127.0.0.1'])('%s is exit 2 naming the variable, before any request', async (value) => {
     const error = await rejected(() => resolveCredentials({}, fakeContext({}, { ALIBABA_CLOUD_ECS_METADATA_DISABLED: 'false', ECSIMG_METADATA_ENDPOINT: value })));

@@ -28,7 +28,7 @@ export async function fromCredentialsUri(ctx: SourceContext, uri: string, source
     if (err instanceof ProxyFailure) throw fromSource(source, toEcsimgError(err, { action: 'GET', endpoint: uri }));
     if (!(err instanceof HttpRequestError)) throw err;
     ctx.debug?.(`credentials URI GET ${url.host}: ${err.code} after ${Date.now() - started} ms`);
-    throw new ServiceError(`${source}: ${where} did not answer (${err.code})`);
+    throw new ServiceError(`${source}: ${where} ${err.failure}`);
   }
   if (answer.status !== 200) {
     const Kind = answer.status >= 500 ? ServiceError : CredentialsError;

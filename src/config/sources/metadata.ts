@@ -55,7 +55,7 @@ export async function fromMetadata(ctx: SourceContext, request: MetadataRequest)
       if (!(err instanceof HttpRequestError)) throw err;
       ctx.debug?.(`metadata ${method} ${host}${path}: ${err.code} after ${Date.now() - started} ms`);
       if (request.probe) throw new Unreachable();
-      throw new ServiceError(`${request.source}: the instance metadata service at ${host} did not answer (${err.code})`, {
+      throw new ServiceError(`${request.source}: the instance metadata service at ${host} ${err.failure}`, {
         hint: 'This works only on an ECS instance (or with ECSIMG_METADATA_ENDPOINT pointing at an emulator).',
       });
     }
