@@ -3,9 +3,10 @@
 // directly, so tests can inject theirs. Nothing here loads a proxy library until a proxy
 // variable is set: --version, --help and a proxy-less `list` stay as light as before.
 //
-// The instance metadata service (100.100.100.200, or ECSIMG_METADATA_ENDPOINT) is never
-// proxied: proxyAgentFor answers undefined for it whatever the variables say, so its requests
-// may call it like any other (or simply pass no agent: Node's own ignores these variables).
+// The instance metadata service is never proxied: its requests (sources/metadata.ts) ask for
+// no agent, and proxyAgentFor answers undefined for 100.100.100.200 whatever the variables say.
+// ECSIMG_METADATA_ENDPOINT does not exempt its origin: the emulator serves the ECS API, STS
+// and the metadata service on one origin, and its ECS and STS requests go through the proxy.
 import type { Agent } from 'node:http';
 
 import { UsageError } from '../errors.js';
@@ -107,16 +108,6 @@ function withProcessEnv<T>(vars: Record<string, string>, fn: () => T): T {
 
 const METADATA_HOST = '100.100.100.200';
 
-function isMetadataService(target: URL, env: Env): boolean {
-  if (target.hostname === METADATA_HOST) return true;
-  const override = env.ECSIMG_METADATA_ENDPOINT?.trim();
-  if (!override) return false;
-  try {
-    return new URL(override).origin === target.origin;
-  } catch {
-    return false;
-  }
-}
 
 /** Which proxy, if any, the environment names for a request to targetUrl. */
 export async function proxyRouteFor(targetUrl: string, env: Env): Promise<ProxyRoute> {
@@ -125,7 +116,7 @@ export async function proxyRouteFor(targetUrl: string, env: Env): Promise<ProxyR
   if (scheme !== 'http' && scheme !== 'https') return {};
   const chosen = firstSet(env, namesOf(`${scheme}_proxy`));
   if (!chosen) return {};
-  if (isMetadataService(target, env)) return { bypassReason: 'the metadata service is never proxied' };
+  if (target.hostname === METADATA_HOST) return { bypassReason: 'the metadata service is never proxied' };
   const url = parseProxy(chosen.name, chosen.value);
   const proxy: ProxySetting = { variable: chosen.name, url, label: describeProxy(url) };
   const noProxy = firstSet(env, namesOf('no_proxy'));

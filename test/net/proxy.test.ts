@@ -91,15 +91,15 @@ describe('which proxy a request goes through', () => {
   it.each([
     ['http://100.100.100.200/latest/api/token', {}],
     ['http://100.100.100.200:80/latest/meta-data/ram/security-credentials/', { NO_PROXY: 'other.org' }],
-    ['http://127.0.0.1:9999/latest/api/token', { ECSIMG_METADATA_ENDPOINT: 'http://127.0.0.1:9999' }],
     ['http://100.100.100.200/latest/api/token', { http_proxy: 'socks5://unusable:1080' }],
   ])('the metadata service %s is never proxied', async (target, env: Env) => {
     const route = await proxyRouteFor(target, { HTTP_PROXY: PROXY, http_proxy: PROXY, ...env });
     expect(route).toEqual({ bypassReason: 'the metadata service is never proxied' });
   });
 
-  it('another port of the metadata override host is proxied', async () => {
+  it("ECSIMG_METADATA_ENDPOINT's origin is proxied for other requests: the emulator serves ECS and STS there too", async () => {
     expect(await proxied('http://127.0.0.1:9998/', { HTTP_PROXY: PROXY, ECSIMG_METADATA_ENDPOINT: 'http://127.0.0.1:9999' })).toBe(`${PROXY} HTTP_PROXY`);
+    expect(await proxied('http://127.0.0.1:9999/', { HTTP_PROXY: PROXY, ECSIMG_METADATA_ENDPOINT: 'http://127.0.0.1:9999' })).toBe(`${PROXY} HTTP_PROXY`);
   });
 
   it.each([
