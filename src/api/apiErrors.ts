@@ -599,6 +599,9 @@ const PROXY_UNREACHABLE: Readonly<Record<string, string>> = {
   ECONNRESET: 'the connection was reset',
   EHOSTUNREACH: 'no route to it on this network',
   ENETUNREACH: 'no route to it on this network',
+  // proxyAgents.ts: connected, but no usable answer
+  EPROXYCLOSED: 'it closed the connection without answering',
+  EPROXYNOTHTTP: 'it answered with something that is not HTTP',
 };
 
 /** The proxy, not the endpoint, failed: the message names it (never its password). */

@@ -22,7 +22,20 @@ interface ProxyAnswer {
 
 function unreachable(setting: ProxySetting, err: unknown): ProxyFailure {
   const code = (err as { code?: unknown } | null)?.code;
-  return new ProxyFailure(setting.label, setting.variable, { code: typeof code === 'string' ? code : undefined }, err);
+  return new ProxyFailure(setting.label, setting.variable, { code: typeof code === 'string' ? code : tunnelFailureCode(err) }, err);
+}
+
+/** https-proxy-agent's own errors have no code: the proxy hung up, or its answer to CONNECT was no HTTP. */
+function tunnelFailureCode(err: unknown): string | undefined {
+  const message = err instanceof Error ? err.message : '';
+  if (message.startsWith('Proxy connection ended')) return 'EPROXYCLOSED';
+  if (/^(No header received|Invalid header) from proxy/.test(message)) return 'EPROXYNOTHTTP';
+  return undefined;
+}
+
+/** Bytes from the proxy that Node's HTTP parser rejects (HPE_*): the proxy, not the endpoint, sent them. */
+function notHttp(setting: ProxySetting, err: unknown): ProxyFailure {
+  return new ProxyFailure(setting.label, setting.variable, { code: 'EPROXYNOTHTTP' }, err);
 }
 
 function refused(setting: ProxySetting, answer: ProxyAnswer): ProxyFailure {
@@ -47,7 +60,7 @@ class TunnelAgent extends HttpsProxyAgent<string> {
     // as if the endpoint had sent it.
     if (answer && answer.statusCode !== 200) {
       socket.destroy();
-      throw refused(this.setting, answer);
+      throw Number.isInteger(answer.statusCode) && answer.statusCode > 0 ? refused(this.setting, answer) : notHttp(this.setting, answer);
     }
     return socket;
   }
@@ -73,6 +86,7 @@ class ForwardAgent extends HttpProxyAgent<string> {
 }
 
 /**
+ * A forwarded request's answer is the proxy's: garbage from it is the proxy's failure.
  * A forwarded request's 407 comes back as the answer itself, which pop-core would parse as
  * the endpoint's (not JSON). The request rejects with a ProxyFailure instead: its 'response'
  * becomes an 'error' before anyone listening sees it, and the page is drained.
@@ -85,6 +99,8 @@ function failOnProxyAuthentication(req: ClientRequest, setting: ProxySetting): v
       res.resume();
       return emit.call(this, 'error', refused(setting, { statusCode: 407, statusText: res.statusMessage ?? '' }));
     }
+    const code = (args[0] as { code?: unknown } | undefined)?.code;
+    if (event === 'error' && typeof code === 'string' && code.startsWith('HPE_')) return emit.call(this, 'error', notHttp(setting, args[0]));
     return emit.call(this, event, ...args);
   } as ClientRequest['emit'];
 }

@@ -196,3 +196,32 @@ describe('HTTPS endpoint through a CONNECT tunnel', () => {
     expect(result.stderr).toContain(`ecsimg: could not connect to the proxy http://127.0.0.1:${deadPort} (from https_proxy): connection refused\n`);
   });
 });
+
+describe('a proxy that answers garbage or hangs up', () => {
+  const rawProxy = async (onData: (socket: import('node:net').Socket) => void) => {
+    const server = createServer((socket) => socket.once('data', () => onData(socket)));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  };
+
+  it.each([
+    ['HTTP_PROXY, plain-HTTP endpoint', 'HTTP_PROXY', (): string => emulator.current.endpoint],
+    ['HTTPS_PROXY, CONNECT to an HTTPS endpoint', 'HTTPS_PROXY', (): string => tls.url],
+  ])('%s: garbage is exit 4 naming the proxy, and so is hanging up (CONNECT)', async (_name, variable, endpoint) => {
+    const garbage = await rawProxy((socket) => socket.end('GARBAGE\r\n\r\n'));
+    const hangUp = await rawProxy((socket) => socket.destroy());
+    try {
+      const env = (proxy: string) => emulator.env({ ALIBABA_CLOUD_ECS_ENDPOINT: endpoint(), [variable]: proxy });
+      const notHttp = await runInProcess(ARGS, { env: env(garbage.url) });
+      expect(notHttp.code).toBe(4);
+      expect(notHttp.stderr).toContain(`ecsimg: could not connect to the proxy ${garbage.url} (from ${variable}): it answered with something that is not HTTP`);
+      if (variable === 'HTTPS_PROXY') {
+        const closed = await runInProcess(ARGS, { env: env(hangUp.url) });
+        expect(closed.code).toBe(4);
+        expect(closed.stderr).toContain(`ecsimg: could not connect to the proxy ${hangUp.url} (from ${variable}): it closed the connection without answering`);
+      }
+    } finally {
+      await Promise.all([garbage.close(), hangUp.close()]);
+    }
+  });
+});
