@@ -8,6 +8,7 @@
 // ECSIMG_METADATA_ENDPOINT does not exempt its origin: the emulator serves the ECS API, STS
 // and the metadata service on one origin, and its ECS and STS requests go through the proxy.
 import type { Agent } from 'node:http';
+import { isIP } from 'node:net';
 
 import { UsageError } from '../errors.js';
 
@@ -82,9 +83,14 @@ function parseProxy(variable: string, value: string): URL {
  * an entry without a leading dot as one exact host, so each entry is given to it in both
  * forms.
  */
-export function noProxyEntries(value: string): string {
+export function noProxyEntries(value: string, ipTarget = false): string {
   const entries = value.split(/[,\s]+/).filter((entry) => entry !== '');
   if (entries.includes('*')) return '*';
+  // An IP address is no name with suffixes: only an entry that is that address (and port) matches it.
+  if (ipTarget) {
+    const bare = entries.map((entry) => entry.replace(/^\*?\./, ''));
+    return bare.filter((entry) => isIP(entry) !== 0 || isIP(entry.replace(/^\[?(.*?)\]?(:\d+)?$/, '$1')) !== 0).join(',');
+  }
   return entries
     .map((entry) => entry.replace(/^\*?\./, ''))
     .filter((bare) => bare !== '' && !bare.startsWith(':'))
@@ -122,7 +128,7 @@ export async function proxyRouteFor(targetUrl: string, env: Env): Promise<ProxyR
   const noProxy = firstSet(env, namesOf('no_proxy'));
   if (!noProxy) return { proxy };
   const { getProxyForUrl } = await import('proxy-from-env');
-  const vars = { [`${scheme}_proxy`]: url.href, no_proxy: noProxyEntries(noProxy.value) };
+  const vars = { [`${scheme}_proxy`]: url.href, no_proxy: noProxyEntries(noProxy.value, isIP(target.hostname.replace(/^\[|\]$/g, '')) !== 0) };
   const viaProxy = withProcessEnv(vars, () => getProxyForUrl(target.href));
   return viaProxy === '' ? { bypassReason: `${noProxy.name} matches` } : { proxy };
 }

@@ -68,6 +68,19 @@ describe('which proxy a request goes through', () => {
     expect(noProxyEntries(value)).toBe(expected);
   });
 
+  it.each([
+    ['127.0.0.1', true],
+    ['127.0.0.1:9998', true],
+    ['localhost, 127.0.0.1', true],
+    ['0.1', false],
+    ['.0.0.1', false],
+    ['.127.0.0.1', true],
+    ['127.0.0.1:1', false],
+  ])('an IP address matches only itself: NO_PROXY %j bypasses http://127.0.0.1:9998: %s', async (value, bypassed) => {
+    const route = await proxyRouteFor('http://127.0.0.1:9998/', { HTTP_PROXY: PROXY, NO_PROXY: value });
+    expect(route.proxy === undefined).toBe(bypassed);
+  });
+
   describe('the runtime env decides, not process.env', () => {
     const saved = { ...process.env };
     afterEach(() => {
