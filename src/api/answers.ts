@@ -14,6 +14,10 @@ export function answerObject(body: unknown, ctx: RequestContext): Record<string,
 export function checkedDescribeImages(body: Record<string, unknown>, ctx: RequestContext): DescribeImagesResponse {
   const images = isRecord(body.Images) ? body.Images.Image : undefined;
   if (typeof body.TotalCount !== 'number' || !Array.isArray(images)) throw malformed('no TotalCount or Images', body, ctx);
+  // A count that is no count, or fewer than the images in the same answer, would end the
+  // listing early and unnoticed: the answer contradicts itself.
+  if (!Number.isInteger(body.TotalCount) || body.TotalCount < 0) throw malformed(`TotalCount ${body.TotalCount} is not a count`, body, ctx);
+  if (images.length > body.TotalCount) throw malformed(`${images.length} images in a page, but TotalCount ${body.TotalCount}`, body, ctx);
   checkEntries(images, 'Images.Image', 'ImageId', body, ctx);
   return body as unknown as DescribeImagesResponse;
 }

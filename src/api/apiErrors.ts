@@ -498,14 +498,19 @@ function apiError(err: Record<string, unknown>, data: Record<string, unknown>, c
   const message = failure.serverMessage
     ? `${ctx.action} failed: ${failure.serverMessage}`
     : `${ctx.action} failed with error ${code}`;
-  return build(kind, message, { ...common, hint: supportHint(failure), retryable: kind === 'service' });
+  const retryable = status !== undefined && (status >= 500 || status === 408 || status === 429);
+  return build(kind, message, { ...common, hint: supportHint(failure), retryable });
 }
 
-/** 401/403: credentials or permission (exit 3); 408, 429 and 5xx: may pass later (exit 4, retried); else the request (exit 2). */
+/**
+ * 401/403: credentials or permission (exit 3); 408, 429 and 5xx: may pass later (exit 4, retried);
+ * a success or redirect status with an error body is no verdict on the request but a malformed
+ * answer (exit 4); else the request (exit 2).
+ */
 function kindForStatus(status: number | undefined): Kind {
   if (status === undefined) return 'usage';
   if (status === 401 || status === 403) return 'credentials';
-  if (status >= 500 || status === 408 || status === 429) return 'service';
+  if (status < 400 || status >= 500 || status === 408 || status === 429) return 'service';
   return 'usage';
 }
 

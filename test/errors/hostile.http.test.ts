@@ -87,6 +87,28 @@ describe('valid JSON that is no ECS answer', () => {
   });
 });
 
+describe('a TotalCount or an error that contradicts the answer', () => {
+  it.each([
+    ['negative', page([IMAGE], { TotalCount: -5 }), /: TotalCount -5 is not a count$/],
+    ['fractional', page([IMAGE], { TotalCount: 1.5 }), /: TotalCount 1\.5 is not a count$/],
+    ['smaller than the page it comes with', page([IMAGE, { ...IMAGE, ImageId: 'm-hostile02' }], { TotalCount: 0 }), /: 2 images in a page, but TotalCount 0$/],
+  ])('list, show: a TotalCount that is %s is exit 4, not a short listing with exit 0', async (_name, body, message) => {
+    expectServiceFailure(await runAgainst(['list', '-o', 'json', '--retries', '0'], () => httpAnswer(body)), message);
+    await server?.close();
+    expectServiceFailure(await runAgainst(['show', 'm-hostile01', '--retries', '0'], () => httpAnswer(body)), message);
+  });
+
+  it.each([
+    ['200 OK', 'HTTP 200'],
+    ['307 Temporary Redirect', 'a redirect'],
+  ])('an error body with an unknown Code and HTTP %s is a service failure (exit 4), not a bad request', async (status) => {
+    const body = JSON.stringify({ RequestId: 'REQ-4', Code: 'Odd.Code', Message: 'odd words' });
+    const result = await runAgainst(['list', '-o', 'json', '--retries', '0'], () => httpAnswer(body, {}, status));
+    expect(result).toMatchObject({ code: 4, stdout: '' });
+    expect(result.stderr).toMatch(/^ecsimg: DescribeImages failed: odd words\n/);
+  });
+});
+
 describe('JSON nested deeper than any answer', () => {
   it.each([
     // json-bigint parses these, and what reads them after (debug excerpts, formatters) recursed
