@@ -170,6 +170,7 @@ export function buildProgram(runtime: Runtime): Command {
     .option('--host <address>', 'address to bind (default 127.0.0.1)')
     .option('--images-per-region <n>', 'system images per region')
     .option('--catalogue <file>', 'serve exactly the images in file, written by `ecsimg list --region all --status all -o json`; rows without RegionId go to --region')
+    .option('--creating <n:seconds[:failed]>', 'n images per region (creating-1..n) in Creating, Progress rising, Available after seconds; the last failed of them CreateFailed')
     .option('--latency <ms>', 'fault: delay every answer by ms milliseconds')
     .option('--throttle <first:n|p%>', 'fault: Throttling.User for the first n requests (first:3) or a seeded share of them (30%)')
     .option('--fail <n:status>', 'fault: JSON error for the next n requests, status 500 (InternalError) or 503 (ServiceUnavailable), e.g. 2:503')
@@ -197,6 +198,7 @@ export function buildProgram(runtime: Runtime): Command {
         'ecsimg emulator --imds-v2-only --down sts:close   # IMDSv2 only; STS unreachable',
         'ecsimg emulator --catalogue images.json   # replay what list --region all --status all -o json recorded',
         'ecsimg emulator --paging-fault lost-image:2   # a listing then stays one image short: exit 4',
+        'ecsimg emulator --creating 2:30:1   # creating-1 Available and creating-2 CreateFailed after 30 s, in every region',
       ]),
     )
     .action(async (flags: RawEmulatorFlags, command: Command) => {
