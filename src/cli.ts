@@ -6,6 +6,7 @@ import { OUTPUT_FORMATS } from './output/formats.js';
 import type { RawEmulatorFlags } from './commands/emulatorOptions.js';
 import type { GlobalOptions, RawGlobalFlags } from './commands/globals.js';
 import type { RawListFlags } from './commands/listOptions.js';
+import type { RawWaitFlags } from './commands/waitOptions.js';
 import type { Runtime } from './runtime.js';
 import { VERSION } from './version.js';
 
@@ -131,6 +132,36 @@ export function buildProgram(runtime: Runtime): Command {
       const id = parseImageId(imageId);
       const { createSession } = await import('./commands/session.js');
       await showRun(id, global, createSession(global, runtime), runtime.io);
+    });
+
+  addGlobalOptions(
+    program
+      .command('wait')
+      .description('wait until images reach a status (default Available), then print them; exit 5 not found, 6 --max-wait passed, 7 never will')
+      .argument('[image-id...]', 'the images to wait for (any region of --region)')
+      .option('--name <exact name>', 'instead of ids: an image of exactly this name in every --region (a CopyImage fan-out)')
+      .option('--status <status>', `the status to wait for: ${IMAGE_STATUSES.join(', ')} (default Available)`)
+      .option('--max-wait <duration>', 'give up after this long, exit 6: seconds or with s, m, h (default 30m)')
+      .option('--interval <duration>', 'time between polls (default 15s)')
+      .option('--concurrency <n>', 'requests in flight at once (default 8)')
+      .option('--columns <names>', 'fields for table/csv/tsv, comma-separated')
+      .option('--no-header', 'no header row in table/csv/tsv'),
+  )
+    .addHelpText(
+      'after',
+      examples([
+        'ecsimg wait m-bp1example --region cn-hangzhou --max-wait 1h',
+        'ID=$(ecsimg wait m-bp1example -o tsv --columns ImageId --no-header)',
+        'ecsimg wait --name golden-2024 --region cn-hangzhou,cn-beijing,cn-shanghai -o json   # every copy Available',
+      ]),
+    )
+    .action(async (ids: string[], _flags: unknown, command: Command) => {
+      const all = command.optsWithGlobals<RawWaitFlags & RawGlobalFlags>();
+      const global = await globalsOf(command);
+      const { parseWaitOptions } = await import('./commands/waitOptions.js');
+      const options = parseWaitOptions(ids, all, global);
+      const [{ createSession }, { waitRun }] = await Promise.all([import('./commands/session.js'), import('./commands/wait.js')]);
+      await waitRun(options, createSession(global, runtime), runtime.io, runtime.signal);
     });
 
   addGlobalOptions(program.command('regions').description('list regions (DescribeRegions)'))
