@@ -8,7 +8,7 @@ function __ecsimg_takes_value
         case ''
             contains -- $argv[2] -r --region -p --profile --endpoint -o --output --timeout --retries
         case 'list'
-            contains -- $argv[2] --owner --image-id --name --status --snapshot-id --usage --tag --family --os-type --arch --instance-type --created-after --created-before --page-size --limit --concurrency --columns --name-regex --sort --query -r --region -p --profile --endpoint -o --output --timeout --retries
+            contains -- $argv[2] --owner --image-id --name --status --snapshot-id --usage --tag --family --os-type --arch --instance-type --created-after --created-before --page-size --limit --concurrency --columns --name-regex --name-exact --name-glob --sort --query -r --region -p --profile --endpoint -o --output --timeout --retries
         case 'show'
             contains -- $argv[2] -r --region -p --profile --endpoint -o --output --timeout --retries
         case 'wait'
@@ -123,6 +123,9 @@ complete -c ecsimg -n '__ecsimg_command list' -l columns -x -a '(__ecsimg_items 
 complete -c ecsimg -n '__ecsimg_command list' -l no-header -d 'no header row in table/csv/tsv'
 complete -c ecsimg -n '__ecsimg_command list' -l latest -d 'only the newest image by CreationTime; none is exit 5'
 complete -c ecsimg -n '__ecsimg_command list' -l name-regex -x -d 'keep images whose ImageName matches this regular expression'
+complete -c ecsimg -n '__ecsimg_command list' -l name-exact -x -d 'keep images named exactly this (case-sensitive; sent as ImageName to narrow the request)'
+complete -c ecsimg -n '__ecsimg_command list' -l name-glob -x -d 'keep images whose whole name matches: * any characters, ? one, nothing else special'
+complete -c ecsimg -n '__ecsimg_command list' -l fail-empty -d 'no image matched is exit 5 (for set -e scripts that need at least one)'
 complete -c ecsimg -n '__ecsimg_command list' -l sort -x -a '(__ecsimg_items 1 ImageId ImageName ImageVersion ImageFamily Description Size ImageOwnerAlias ImageOwnerId IsSupportIoOptimized IsSupportCloudinit OSName OSNameEn OSType Platform Architecture Status Progress Usage CreationTime ProductCode IsCopied IsSubscribed IsSelfShared BootMode Tags DiskDeviceMappings DetectionOptions Features ImportImageOptions LicenseType LoginAsNonRootSupported SupplierName IsPublic ResourceGroupId RegionId)' -d 'sort by fields, comma-separated; -Field for descending'
 complete -c ecsimg -n '__ecsimg_command list' -l query -x -d 'JMESPath over the JSON array (json/ndjson output)'
 complete -c ecsimg -n '__ecsimg_command list' -l dry-run -d 'print the request that would be sent, send nothing'

@@ -86,6 +86,9 @@ export function buildProgram(runtime: Runtime): Command {
       .option('--no-header', 'no header row in table/csv/tsv')
       .option('--latest', 'only the newest image by CreationTime; none is exit 5')
       .option('--name-regex <re>', 'keep images whose ImageName matches this regular expression')
+      .option('--name-exact <name>', 'keep images named exactly this (case-sensitive; sent as ImageName to narrow the request)')
+      .option('--name-glob <pattern>', 'keep images whose whole name matches: * any characters, ? one, nothing else special')
+      .option('--fail-empty', 'no image matched is exit 5 (for set -e scripts that need at least one)')
       .option('--sort <fields>', 'sort by fields, comma-separated; -Field for descending')
       .option('--query <jmespath>', 'JMESPath over the JSON array (json/ndjson output)')
       .option('--dry-run', 'print the request that would be sent, send nothing'),
@@ -96,6 +99,7 @@ export function buildProgram(runtime: Runtime): Command {
       'ecsimg list --owner system --tag env=prod',
       "ecsimg list --owner self -o json | jq -r '.[] | select(.Size > 40) | .ImageId'",
       'ecsimg list --owner system --name ubuntu_22 -o csv > images.csv',
+      "ecsimg list --owner self --name-glob 'web-*-2024??' --fail-empty   # exit 5 when none matches",
       'ecsimg list --owner others --allow-incomplete -o json > images.json   # keep what was found if pages do not add up',
     ]),
   );
