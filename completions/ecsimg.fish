@@ -126,6 +126,7 @@ complete -c ecsimg -n '__ecsimg_command list' -l name-regex -x -d 'keep images w
 complete -c ecsimg -n '__ecsimg_command list' -l name-exact -x -d 'keep images named exactly this (case-sensitive; sent as ImageName to narrow the request)'
 complete -c ecsimg -n '__ecsimg_command list' -l name-glob -x -d 'keep images whose whole name matches: * any characters, ? one, nothing else special'
 complete -c ecsimg -n '__ecsimg_command list' -l fail-empty -d 'no image matched is exit 5 (for set -e scripts that need at least one)'
+complete -c ecsimg -n '__ecsimg_command list' -l count -d 'print only the number of matching images (one request per region without client-side filters)'
 complete -c ecsimg -n '__ecsimg_command list' -l sort -x -a '(__ecsimg_items 1 ImageId ImageName ImageVersion ImageFamily Description Size ImageOwnerAlias ImageOwnerId IsSupportIoOptimized IsSupportCloudinit OSName OSNameEn OSType Platform Architecture Status Progress Usage CreationTime ProductCode IsCopied IsSubscribed IsSelfShared BootMode Tags DiskDeviceMappings DetectionOptions Features ImportImageOptions LicenseType LoginAsNonRootSupported SupplierName IsPublic ResourceGroupId RegionId)' -d 'sort by fields, comma-separated; -Field for descending'
 complete -c ecsimg -n '__ecsimg_command list' -l query -x -d 'JMESPath over the JSON array (json/ndjson output)'
 complete -c ecsimg -n '__ecsimg_command list' -l dry-run -d 'print the request that would be sent, send nothing'

@@ -89,6 +89,7 @@ export function buildProgram(runtime: Runtime): Command {
       .option('--name-exact <name>', 'keep images named exactly this (case-sensitive; sent as ImageName to narrow the request)')
       .option('--name-glob <pattern>', 'keep images whose whole name matches: * any characters, ? one, nothing else special')
       .option('--fail-empty', 'no image matched is exit 5 (for set -e scripts that need at least one)')
+      .option('--count', 'print only the number of matching images (one request per region without client-side filters)')
       .option('--sort <fields>', 'sort by fields, comma-separated; -Field for descending')
       .option('--query <jmespath>', 'JMESPath over the JSON array (json/ndjson output)')
       .option('--dry-run', 'print the request that would be sent, send nothing'),
@@ -100,6 +101,7 @@ export function buildProgram(runtime: Runtime): Command {
       "ecsimg list --owner self -o json | jq -r '.[] | select(.Size > 40) | .ImageId'",
       'ecsimg list --owner system --name ubuntu_22 -o csv > images.csv',
       "ecsimg list --owner self --name-glob 'web-*-2024??' --fail-empty   # exit 5 when none matches",
+      'ecsimg list --owner system --region cn-hangzhou,cn-beijing --count   # one request per region',
       'ecsimg list --owner others --allow-incomplete -o json > images.json   # keep what was found if pages do not add up',
     ]),
   );
@@ -110,6 +112,12 @@ export function buildProgram(runtime: Runtime): Command {
       import('./commands/listOptions.js'),
     ]);
     const options = parseListOptions(all, parseGlobalOptions(all));
+    if (options.count && !options.dryRun) {
+      const [{ createSession }, { checkCountOptions, countRun }] = await Promise.all([import('./commands/session.js'), import('./commands/count.js')]);
+      checkCountOptions(options);
+      await countRun(options, createSession(options.global, runtime), runtime.io, runtime.signal);
+      return;
+    }
     const [{ createSession }, { listRun }] = await Promise.all([
       import('./commands/session.js'),
       import('./commands/list.js'),

@@ -42,6 +42,7 @@ export interface RawListFlags {
   nameExact?: string;
   nameGlob?: string;
   failEmpty?: boolean;
+  count?: boolean;
   sort?: string;
   query?: string;
 }
@@ -61,6 +62,8 @@ export interface ListOptions {
   nameRegex?: RegExp;
   /** --fail-empty: no image matched is exit 5 */
   failEmpty: boolean;
+  /** --count: print only the number of matching images */
+  count: boolean;
   sort?: SortKey[];
   /** JMESPath, compiled where it is used (json/ndjson only) */
   query?: string;
@@ -114,6 +117,7 @@ export function parseListOptions(raw: RawListFlags, global: GlobalOptions): List
     latest: raw.latest === true,
     nameRegex: nameMatch.regex,
     failEmpty: raw.failEmpty === true,
+    count: raw.count === true,
     sort: optional(raw.sort, parseSortKeys),
     query: optional(raw.query, (q) => parseQueryFlag(q, global)),
   };
