@@ -83,7 +83,7 @@ complete -c ecsimg -f
 
 # ecsimg itself
 complete -c ecsimg -n '__ecsimg_command ""' -a list -d 'list images (DescribeImages), every page'
-complete -c ecsimg -n '__ecsimg_command ""' -a show -d 'show one image, every field'
+complete -c ecsimg -n '__ecsimg_command ""' -a show -d 'show images by id, every field'
 complete -c ecsimg -n '__ecsimg_command ""' -a wait -d 'wait until images reach a status (default Available), then print them; exit 5 not found, 6 --max-wait passed, 7 never will'
 complete -c ecsimg -n '__ecsimg_command ""' -a regions -d 'list regions (DescribeRegions)'
 complete -c ecsimg -n '__ecsimg_command ""' -a completion -d 'print a shell completion script'

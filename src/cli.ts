@@ -128,22 +128,23 @@ export function buildProgram(runtime: Runtime): Command {
   addGlobalOptions(
     program
       .command('show')
-      .description('show one image, every field')
-      .argument('<image-id>', 'the image id, e.g. m-bp1g7004ksh0oeuc**** or ubuntu_22_04_x64_20G_alibase_20240926.vhd'),
+      .description('show images by id, every field')
+      .argument('<image-id...>', 'image ids, e.g. m-bp1g7004ksh0oeuc**** or ubuntu_22_04_x64_20G_alibase_20240926.vhd'),
   )
     .addHelpText(
       'after',
       examples([
         'ecsimg show ubuntu_22_04_x64_20G_alibase_20240926.vhd --region cn-hangzhou',
         "ecsimg show m-bp1example -o json | jq '.Tags'",
+        'ecsimg show m-bp1example m-2zeexample --region cn-hangzhou,cn-beijing -o csv   # one request per region',
       ]),
     )
-    .action(async (imageId: string, _flags: unknown, command: Command) => {
+    .action(async (imageIds: string[], _flags: unknown, command: Command) => {
       const global = await globalsOf(command);
       const { parseImageId, showRun } = await import('./commands/show.js');
-      const id = parseImageId(imageId);
+      const ids = [...new Set(imageIds.map(parseImageId))];
       const { createSession } = await import('./commands/session.js');
-      await showRun(id, global, createSession(global, runtime), runtime.io);
+      await showRun(ids, global, createSession(global, runtime), runtime.io);
     });
 
   addGlobalOptions(
