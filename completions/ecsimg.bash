@@ -8,18 +8,19 @@ __ecsimg_profiles() {
 }
 
 __ecsimg_commands() {
-  echo 'list show regions completion emulator help'
+  echo 'list show wait regions completion emulator help'
 }
 
 # The flags of command $1 ('' is ecsimg itself, before any command).
 __ecsimg_flags() {
   case $1 in
     '') echo '-V --version -r --region -p --profile --endpoint -o --output --timeout --retries --debug --no-color -q --quiet -h --help' ;;
-    list) echo '--owner --image-id --name --status --snapshot-id --usage --tag --family --os-type --arch --instance-type --created-after --created-before --page-size --limit --allow-incomplete --concurrency --columns --no-header --latest --name-regex --sort --query --dry-run -r --region -p --profile --endpoint -o --output --timeout --retries --debug --no-color -q --quiet -h --help' ;;
+    list) echo '--owner --image-id --name --status --snapshot-id --usage --tag --family --os-type --arch --instance-type --created-after --created-before --page-size --limit --allow-incomplete --concurrency --columns --no-header --latest --name-regex --name-exact --name-glob --fail-empty --count --sort --query --dry-run -r --region -p --profile --endpoint -o --output --timeout --retries --debug --no-color -q --quiet -h --help' ;;
     show) echo '-r --region -p --profile --endpoint -o --output --timeout --retries --debug --no-color -q --quiet -h --help' ;;
+    wait) echo '--name --status --max-wait --interval --concurrency --columns --no-header -r --region -p --profile --endpoint -o --output --timeout --retries --debug --no-color -q --quiet -h --help' ;;
     regions) echo '-r --region -p --profile --endpoint -o --output --timeout --retries --debug --no-color -q --quiet -h --help' ;;
     completion) echo '-r --region -p --profile --endpoint -o --output --timeout --retries --debug --no-color -q --quiet -h --help' ;;
-    emulator) echo '-r --region -p --profile --endpoint -o --output --timeout --retries --debug --no-color -q --quiet --port --host --images-per-region --catalogue --latency --throttle --fail --html-errors --hang-after --retry-after --churn --paging-fault --bad-regions --fault-regions --expired-credentials --credentials-ttl --assume-role-denied --imds-v2-only --down -h --help' ;;
+    emulator) echo '-r --region -p --profile --endpoint -o --output --timeout --retries --debug --no-color -q --quiet --port --host --images-per-region --catalogue --creating --latency --throttle --fail --html-errors --hang-after --retry-after --churn --paging-fault --bad-regions --fault-regions --expired-credentials --credentials-ttl --assume-role-denied --imds-v2-only --down -h --help' ;;
     help) echo '' ;;
   esac
 }
@@ -28,11 +29,12 @@ __ecsimg_flags() {
 __ecsimg_takes_value() {
   case $1 in
     '') case $2 in -r | --region | -p | --profile | --endpoint | -o | --output | --timeout | --retries) return 0 ;; esac ;;
-    list) case $2 in --owner | --image-id | --name | --status | --snapshot-id | --usage | --tag | --family | --os-type | --arch | --instance-type | --created-after | --created-before | --page-size | --limit | --concurrency | --columns | --name-regex | --sort | --query | -r | --region | -p | --profile | --endpoint | -o | --output | --timeout | --retries) return 0 ;; esac ;;
+    list) case $2 in --owner | --image-id | --name | --status | --snapshot-id | --usage | --tag | --family | --os-type | --arch | --instance-type | --created-after | --created-before | --page-size | --limit | --concurrency | --columns | --name-regex | --name-exact | --name-glob | --sort | --query | -r | --region | -p | --profile | --endpoint | -o | --output | --timeout | --retries) return 0 ;; esac ;;
     show) case $2 in -r | --region | -p | --profile | --endpoint | -o | --output | --timeout | --retries) return 0 ;; esac ;;
+    wait) case $2 in --name | --status | --max-wait | --interval | --concurrency | --columns | -r | --region | -p | --profile | --endpoint | -o | --output | --timeout | --retries) return 0 ;; esac ;;
     regions) case $2 in -r | --region | -p | --profile | --endpoint | -o | --output | --timeout | --retries) return 0 ;; esac ;;
     completion) case $2 in -r | --region | -p | --profile | --endpoint | -o | --output | --timeout | --retries) return 0 ;; esac ;;
-    emulator) case $2 in -r | --region | -p | --profile | --endpoint | -o | --output | --timeout | --retries | --port | --host | --images-per-region | --catalogue | --latency | --throttle | --fail | --html-errors | --hang-after | --retry-after | --churn | --paging-fault | --fault-regions | --credentials-ttl | --down) return 0 ;; esac ;;
+    emulator) case $2 in -r | --region | -p | --profile | --endpoint | -o | --output | --timeout | --retries | --port | --host | --images-per-region | --catalogue | --creating | --latency | --throttle | --fail | --html-errors | --hang-after | --retry-after | --churn | --paging-fault | --fault-regions | --credentials-ttl | --down) return 0 ;; esac ;;
   esac
   return 1
 }
@@ -62,7 +64,7 @@ __ecsimg_arguments() {
   local cur=$3 prefix= words= list= descending= profiles=
   case "$1 $2" in
     'completion 1') words='bash zsh fish' ;;
-    'help 1') words='list show regions completion emulator help' ;;
+    'help 1') words='list show wait regions completion emulator help' ;;
     *) return 0 ;;
   esac
   __ecsimg_reply

@@ -8,15 +8,17 @@ function __ecsimg_takes_value
         case ''
             contains -- $argv[2] -r --region -p --profile --endpoint -o --output --timeout --retries
         case 'list'
-            contains -- $argv[2] --owner --image-id --name --status --snapshot-id --usage --tag --family --os-type --arch --instance-type --created-after --created-before --page-size --limit --concurrency --columns --name-regex --sort --query -r --region -p --profile --endpoint -o --output --timeout --retries
+            contains -- $argv[2] --owner --image-id --name --status --snapshot-id --usage --tag --family --os-type --arch --instance-type --created-after --created-before --page-size --limit --concurrency --columns --name-regex --name-exact --name-glob --sort --query -r --region -p --profile --endpoint -o --output --timeout --retries
         case 'show'
             contains -- $argv[2] -r --region -p --profile --endpoint -o --output --timeout --retries
+        case 'wait'
+            contains -- $argv[2] --name --status --max-wait --interval --concurrency --columns -r --region -p --profile --endpoint -o --output --timeout --retries
         case 'regions'
             contains -- $argv[2] -r --region -p --profile --endpoint -o --output --timeout --retries
         case 'completion'
             contains -- $argv[2] -r --region -p --profile --endpoint -o --output --timeout --retries
         case 'emulator'
-            contains -- $argv[2] -r --region -p --profile --endpoint -o --output --timeout --retries --port --host --images-per-region --catalogue --latency --throttle --fail --html-errors --hang-after --retry-after --churn --paging-fault --fault-regions --credentials-ttl --down
+            contains -- $argv[2] -r --region -p --profile --endpoint -o --output --timeout --retries --port --host --images-per-region --catalogue --creating --latency --throttle --fail --html-errors --hang-after --retry-after --churn --paging-fault --fault-regions --credentials-ttl --down
         case '*'
             return 1
     end
@@ -81,7 +83,8 @@ complete -c ecsimg -f
 
 # ecsimg itself
 complete -c ecsimg -n '__ecsimg_command ""' -a list -d 'list images (DescribeImages), every page'
-complete -c ecsimg -n '__ecsimg_command ""' -a show -d 'show one image, every field'
+complete -c ecsimg -n '__ecsimg_command ""' -a show -d 'show images by id, every field'
+complete -c ecsimg -n '__ecsimg_command ""' -a wait -d 'wait until images reach a status (default Available), then print them; exit 5 not found, 6 --max-wait passed, 7 never will'
 complete -c ecsimg -n '__ecsimg_command ""' -a regions -d 'list regions (DescribeRegions)'
 complete -c ecsimg -n '__ecsimg_command ""' -a completion -d 'print a shell completion script'
 complete -c ecsimg -n '__ecsimg_command ""' -a emulator -d 'start the local ECS API emulator (with STS, a metadata service and a credentials URI) and print its endpoint and test credentials'
@@ -120,6 +123,10 @@ complete -c ecsimg -n '__ecsimg_command list' -l columns -x -a '(__ecsimg_items 
 complete -c ecsimg -n '__ecsimg_command list' -l no-header -d 'no header row in table/csv/tsv'
 complete -c ecsimg -n '__ecsimg_command list' -l latest -d 'only the newest image by CreationTime; none is exit 5'
 complete -c ecsimg -n '__ecsimg_command list' -l name-regex -x -d 'keep images whose ImageName matches this regular expression'
+complete -c ecsimg -n '__ecsimg_command list' -l name-exact -x -d 'keep images named exactly this (case-sensitive; sent as ImageName to narrow the request)'
+complete -c ecsimg -n '__ecsimg_command list' -l name-glob -x -d 'keep images whose whole name matches: * any characters, ? one, nothing else special'
+complete -c ecsimg -n '__ecsimg_command list' -l fail-empty -d 'no image matched is exit 5 (for set -e scripts that need at least one)'
+complete -c ecsimg -n '__ecsimg_command list' -l count -d 'print only the number of matching images (one request per region without client-side filters)'
 complete -c ecsimg -n '__ecsimg_command list' -l sort -x -a '(__ecsimg_items 1 ImageId ImageName ImageVersion ImageFamily Description Size ImageOwnerAlias ImageOwnerId IsSupportIoOptimized IsSupportCloudinit OSName OSNameEn OSType Platform Architecture Status Progress Usage CreationTime ProductCode IsCopied IsSubscribed IsSelfShared BootMode Tags DiskDeviceMappings DetectionOptions Features ImportImageOptions LicenseType LoginAsNonRootSupported SupplierName IsPublic ResourceGroupId RegionId)' -d 'sort by fields, comma-separated; -Field for descending'
 complete -c ecsimg -n '__ecsimg_command list' -l query -x -d 'JMESPath over the JSON array (json/ndjson output)'
 complete -c ecsimg -n '__ecsimg_command list' -l dry-run -d 'print the request that would be sent, send nothing'
@@ -145,6 +152,25 @@ complete -c ecsimg -n '__ecsimg_command show' -l debug -d 'log requests and resp
 complete -c ecsimg -n '__ecsimg_command show' -l no-color -d 'no colour (also NO_COLOR, TERM=dumb, or stdout not a terminal)'
 complete -c ecsimg -n '__ecsimg_command show' -s q -l quiet -d 'no spinner, hints or summary line'
 complete -c ecsimg -n '__ecsimg_command show' -s h -l help -d 'show help'
+
+# ecsimg wait
+complete -c ecsimg -n '__ecsimg_command wait' -l name -x -d 'instead of ids: an image of exactly this name in every --region (a CopyImage fan-out)'
+complete -c ecsimg -n '__ecsimg_command wait' -l status -x -a '(__ecsimg_items 0 Creating Waiting Available UnAvailable CreateFailed Deprecated all)' -d 'the status to wait for: Creating, Waiting, Available, UnAvailable, CreateFailed, Deprecated (default Available)'
+complete -c ecsimg -n '__ecsimg_command wait' -l max-wait -x -d 'give up after this long, exit 6: seconds or with s, m, h (default 30m)'
+complete -c ecsimg -n '__ecsimg_command wait' -l interval -x -d 'time between polls (default 15s)'
+complete -c ecsimg -n '__ecsimg_command wait' -l concurrency -x -d 'requests in flight at once (default 8)'
+complete -c ecsimg -n '__ecsimg_command wait' -l columns -x -a '(__ecsimg_items 0 ImageId ImageName ImageVersion ImageFamily Description Size ImageOwnerAlias ImageOwnerId IsSupportIoOptimized IsSupportCloudinit OSName OSNameEn OSType Platform Architecture Status Progress Usage CreationTime ProductCode IsCopied IsSubscribed IsSelfShared BootMode Tags DiskDeviceMappings DetectionOptions Features ImportImageOptions LicenseType LoginAsNonRootSupported SupplierName IsPublic ResourceGroupId RegionId)' -d 'fields for table/csv/tsv, comma-separated'
+complete -c ecsimg -n '__ecsimg_command wait' -l no-header -d 'no header row in table/csv/tsv'
+complete -c ecsimg -n '__ecsimg_command wait' -s r -l region -x -a '(__ecsimg_items 0 cn-hangzhou cn-shanghai cn-beijing cn-zhangjiakou cn-huhehaote cn-wulanchabu cn-qingdao cn-shenzhen cn-heyuan cn-guangzhou cn-chengdu cn-hongkong ap-northeast-1 ap-northeast-2 ap-southeast-1 ap-southeast-3 ap-southeast-5 ap-southeast-6 ap-southeast-7 ap-south-1 us-east-1 us-west-1 eu-west-1 eu-central-1 me-east-1 me-central-1 all)' -d 'region; for list, a comma-separated list or \'all\''
+complete -c ecsimg -n '__ecsimg_command wait' -s p -l profile -x -a '(__ecsimg_profiles)' -d 'profile in ~/.aliyun/config.json'
+complete -c ecsimg -n '__ecsimg_command wait' -l endpoint -x -d 'API endpoint (default https://ecs.<region>.aliyuncs.com)'
+complete -c ecsimg -n '__ecsimg_command wait' -s o -l output -x -a 'table json ndjson csv tsv' -d 'output format: table, json, ndjson, csv, tsv (default table)'
+complete -c ecsimg -n '__ecsimg_command wait' -l timeout -x -d 'per-request timeout (default 10)'
+complete -c ecsimg -n '__ecsimg_command wait' -l retries -x -d 'retries of a request that may succeed later (default 3)'
+complete -c ecsimg -n '__ecsimg_command wait' -l debug -d 'log requests and responses to stderr, secrets redacted; stack traces'
+complete -c ecsimg -n '__ecsimg_command wait' -l no-color -d 'no colour (also NO_COLOR, TERM=dumb, or stdout not a terminal)'
+complete -c ecsimg -n '__ecsimg_command wait' -s q -l quiet -d 'no spinner, hints or summary line'
+complete -c ecsimg -n '__ecsimg_command wait' -s h -l help -d 'show help'
 
 # ecsimg regions
 complete -c ecsimg -n '__ecsimg_command regions' -s r -l region -x -a '(__ecsimg_items 0 cn-hangzhou cn-shanghai cn-beijing cn-zhangjiakou cn-huhehaote cn-wulanchabu cn-qingdao cn-shenzhen cn-heyuan cn-guangzhou cn-chengdu cn-hongkong ap-northeast-1 ap-northeast-2 ap-southeast-1 ap-southeast-3 ap-southeast-5 ap-southeast-6 ap-southeast-7 ap-south-1 us-east-1 us-west-1 eu-west-1 eu-central-1 me-east-1 me-central-1 all)' -d 'region; for list, a comma-separated list or \'all\''
@@ -185,6 +211,7 @@ complete -c ecsimg -n '__ecsimg_command emulator' -l port -x -d 'port to listen 
 complete -c ecsimg -n '__ecsimg_command emulator' -l host -x -d 'address to bind (default 127.0.0.1)'
 complete -c ecsimg -n '__ecsimg_command emulator' -l images-per-region -x -d 'system images per region'
 complete -c ecsimg -n '__ecsimg_command emulator' -l catalogue -x -d 'serve exactly the images in file, written by `ecsimg list --region all --status all -o json`; rows without RegionId go to --region'
+complete -c ecsimg -n '__ecsimg_command emulator' -l creating -x -d 'n images per region (creating-1..n) in Creating, Progress rising, Available after seconds; the last failed of them CreateFailed'
 complete -c ecsimg -n '__ecsimg_command emulator' -l latency -x -d 'fault: delay every answer by ms milliseconds'
 complete -c ecsimg -n '__ecsimg_command emulator' -l throttle -x -d 'fault: Throttling.User for the first n requests (first:3) or a seeded share of them (30%)'
 complete -c ecsimg -n '__ecsimg_command emulator' -l fail -x -d 'fault: JSON error for the next n requests, status 500 (InternalError) or 503 (ServiceUnavailable), e.g. 2:503'
@@ -203,4 +230,4 @@ complete -c ecsimg -n '__ecsimg_command emulator' -l down -x -d 'fault: these se
 complete -c ecsimg -n '__ecsimg_command emulator' -s h -l help -d 'show help'
 
 # ecsimg help
-complete -c ecsimg -n '__ecsimg_argument help 1' -a 'list show regions completion emulator help'
+complete -c ecsimg -n '__ecsimg_argument help 1' -a 'list show wait regions completion emulator help'

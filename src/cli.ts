@@ -6,6 +6,7 @@ import { OUTPUT_FORMATS } from './output/formats.js';
 import type { RawEmulatorFlags } from './commands/emulatorOptions.js';
 import type { GlobalOptions, RawGlobalFlags } from './commands/globals.js';
 import type { RawListFlags } from './commands/listOptions.js';
+import type { RawWaitFlags } from './commands/waitOptions.js';
 import type { Runtime } from './runtime.js';
 import { VERSION } from './version.js';
 
@@ -85,6 +86,10 @@ export function buildProgram(runtime: Runtime): Command {
       .option('--no-header', 'no header row in table/csv/tsv')
       .option('--latest', 'only the newest image by CreationTime; none is exit 5')
       .option('--name-regex <re>', 'keep images whose ImageName matches this regular expression')
+      .option('--name-exact <name>', 'keep images named exactly this (case-sensitive; sent as ImageName to narrow the request)')
+      .option('--name-glob <pattern>', 'keep images whose whole name matches: * any characters, ? one, nothing else special')
+      .option('--fail-empty', 'no image matched is exit 5 (for set -e scripts that need at least one)')
+      .option('--count', 'print only the number of matching images (one request per region without client-side filters)')
       .option('--sort <fields>', 'sort by fields, comma-separated; -Field for descending')
       .option('--query <jmespath>', 'JMESPath over the JSON array (json/ndjson output)')
       .option('--dry-run', 'print the request that would be sent, send nothing'),
@@ -95,6 +100,8 @@ export function buildProgram(runtime: Runtime): Command {
       'ecsimg list --owner system --tag env=prod',
       "ecsimg list --owner self -o json | jq -r '.[] | select(.Size > 40) | .ImageId'",
       'ecsimg list --owner system --name ubuntu_22 -o csv > images.csv',
+      "ecsimg list --owner self --name-glob 'web-*-2024??' --fail-empty   # exit 5 when none matches",
+      'ecsimg list --owner system --region cn-hangzhou,cn-beijing --count   # one request per region',
       'ecsimg list --owner others --allow-incomplete -o json > images.json   # keep what was found if pages do not add up',
     ]),
   );
@@ -105,6 +112,12 @@ export function buildProgram(runtime: Runtime): Command {
       import('./commands/listOptions.js'),
     ]);
     const options = parseListOptions(all, parseGlobalOptions(all));
+    if (options.count && !options.dryRun) {
+      const [{ createSession }, { checkCountOptions, countRun }] = await Promise.all([import('./commands/session.js'), import('./commands/count.js')]);
+      checkCountOptions(options);
+      await countRun(options, createSession(options.global, runtime), runtime.io, runtime.signal);
+      return;
+    }
     const [{ createSession }, { listRun }] = await Promise.all([
       import('./commands/session.js'),
       import('./commands/list.js'),
@@ -115,22 +128,53 @@ export function buildProgram(runtime: Runtime): Command {
   addGlobalOptions(
     program
       .command('show')
-      .description('show one image, every field')
-      .argument('<image-id>', 'the image id, e.g. m-bp1g7004ksh0oeuc**** or ubuntu_22_04_x64_20G_alibase_20240926.vhd'),
+      .description('show images by id, every field')
+      .argument('<image-id...>', 'image ids, e.g. m-bp1g7004ksh0oeuc**** or ubuntu_22_04_x64_20G_alibase_20240926.vhd'),
   )
     .addHelpText(
       'after',
       examples([
         'ecsimg show ubuntu_22_04_x64_20G_alibase_20240926.vhd --region cn-hangzhou',
         "ecsimg show m-bp1example -o json | jq '.Tags'",
+        'ecsimg show m-bp1example m-2zeexample --region cn-hangzhou,cn-beijing -o csv   # one request per region',
       ]),
     )
-    .action(async (imageId: string, _flags: unknown, command: Command) => {
+    .action(async (imageIds: string[], _flags: unknown, command: Command) => {
       const global = await globalsOf(command);
       const { parseImageId, showRun } = await import('./commands/show.js');
-      const id = parseImageId(imageId);
+      const ids = [...new Set(imageIds.map(parseImageId))];
       const { createSession } = await import('./commands/session.js');
-      await showRun(id, global, createSession(global, runtime), runtime.io);
+      await showRun(ids, global, createSession(global, runtime), runtime.io);
+    });
+
+  addGlobalOptions(
+    program
+      .command('wait')
+      .description('wait until images reach a status (default Available), then print them; exit 5 not found, 6 --max-wait passed, 7 never will')
+      .argument('[image-id...]', 'the images to wait for (any region of --region)')
+      .option('--name <exact name>', 'instead of ids: an image of exactly this name in every --region (a CopyImage fan-out)')
+      .option('--status <status>', `the status to wait for: ${IMAGE_STATUSES.join(', ')} (default Available)`)
+      .option('--max-wait <duration>', 'give up after this long, exit 6: seconds or with s, m, h (default 30m)')
+      .option('--interval <duration>', 'time between polls (default 15s)')
+      .option('--concurrency <n>', 'requests in flight at once (default 8)')
+      .option('--columns <names>', 'fields for table/csv/tsv, comma-separated')
+      .option('--no-header', 'no header row in table/csv/tsv'),
+  )
+    .addHelpText(
+      'after',
+      examples([
+        'ecsimg wait m-bp1example --region cn-hangzhou --max-wait 1h',
+        'ID=$(ecsimg wait m-bp1example -o tsv --columns ImageId --no-header)',
+        'ecsimg wait --name golden-2024 --region cn-hangzhou,cn-beijing,cn-shanghai -o json   # every copy Available',
+      ]),
+    )
+    .action(async (ids: string[], _flags: unknown, command: Command) => {
+      const all = command.optsWithGlobals<RawWaitFlags & RawGlobalFlags>();
+      const global = await globalsOf(command);
+      const { parseWaitOptions } = await import('./commands/waitOptions.js');
+      const options = parseWaitOptions(ids, all, global);
+      const [{ createSession }, { waitRun }] = await Promise.all([import('./commands/session.js'), import('./commands/wait.js')]);
+      await waitRun(options, createSession(global, runtime), runtime.io, runtime.signal);
     });
 
   addGlobalOptions(program.command('regions').description('list regions (DescribeRegions)'))
@@ -170,6 +214,7 @@ export function buildProgram(runtime: Runtime): Command {
     .option('--host <address>', 'address to bind (default 127.0.0.1)')
     .option('--images-per-region <n>', 'system images per region')
     .option('--catalogue <file>', 'serve exactly the images in file, written by `ecsimg list --region all --status all -o json`; rows without RegionId go to --region')
+    .option('--creating <n:seconds[:failed]>', 'n images per region (creating-1..n) in Creating, Progress rising, Available after seconds; the last failed of them CreateFailed')
     .option('--latency <ms>', 'fault: delay every answer by ms milliseconds')
     .option('--throttle <first:n|p%>', 'fault: Throttling.User for the first n requests (first:3) or a seeded share of them (30%)')
     .option('--fail <n:status>', 'fault: JSON error for the next n requests, status 500 (InternalError) or 503 (ServiceUnavailable), e.g. 2:503')
@@ -197,6 +242,7 @@ export function buildProgram(runtime: Runtime): Command {
         'ecsimg emulator --imds-v2-only --down sts:close   # IMDSv2 only; STS unreachable',
         'ecsimg emulator --catalogue images.json   # replay what list --region all --status all -o json recorded',
         'ecsimg emulator --paging-fault lost-image:2   # a listing then stays one image short: exit 4',
+        'ecsimg emulator --creating 2:30:1   # creating-1 Available and creating-2 CreateFailed after 30 s, in every region',
       ]),
     )
     .action(async (flags: RawEmulatorFlags, command: Command) => {

@@ -8,6 +8,10 @@ export const ExitCode = {
   credentials: 3,
   service: 4,
   notFound: 5,
+  /** `wait`: --max-wait passed */
+  timedOut: 6,
+  /** `wait`: an image reached a status it cannot leave for the wanted one */
+  unreachable: 7,
   interrupted: 130,
 } as const;
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];

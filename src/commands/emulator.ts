@@ -15,6 +15,7 @@ export async function emulatorRun(options: EmulatorCommandOptions, runtime: Runt
       imagesPerRegion: options.imagesPerRegion,
       faults: options.faults,
       ...(recorded ? { recorded } : {}),
+      ...(options.creating ? { creating: options.creating } : {}),
     });
   } catch (err) {
     throw listenError(err, options) ?? err;
@@ -34,6 +35,13 @@ export async function emulatorRun(options: EmulatorCommandOptions, runtime: Runt
   // Faults on stderr: someone testing a runbook must not forget they are on.
   const faults = describeFaults(options.faults);
   if (faults.length > 0) runtime.io.stderr.write(`Faults on:\n${faults.map((line) => `  ${line}\n`).join('')}`);
+  if (options.creating) {
+    const { count, seconds, failed = 0 } = options.creating;
+    runtime.io.stderr.write(
+      `Creating: ${count} ${count === 1 ? 'image' : 'images'} per region (creating-1${count > 1 ? `..creating-${count}` : ''}) become Available in ${seconds} s` +
+        `${failed > 0 ? `, the last ${failed} CreateFailed` : ''}\n`,
+    );
+  }
   runtime.io.stderr.write('Press Ctrl-C to stop.\n');
   await new Promise<void>((resolve) => {
     if (runtime.signal.aborted) resolve();

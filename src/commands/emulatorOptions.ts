@@ -1,4 +1,5 @@
 // `ecsimg emulator` flags -> options for the local ECS API, fault flags included. Pure.
+import type { CreatingSpec } from '../emulator/lifecycle.js';
 import type { Faults, PagingFault } from '../emulator/types.js';
 import { describePagingFault } from '../emulator/pagingFaults.js';
 import { EMULATOR_DEFAULT_REGION } from '../emulator/banner.js';
@@ -26,6 +27,7 @@ export interface RawEmulatorFlags {
   imdsV2Only?: boolean;
   down?: string;
   catalogue?: string;
+  creating?: string;
 }
 
 export interface EmulatorCommandOptions {
@@ -36,6 +38,8 @@ export interface EmulatorCommandOptions {
   faults: Faults;
   /** --catalogue: the recorded file, and the region of its rows without RegionId */
   catalogue?: { path: string; defaultRegion: string };
+  /** --creating: images per region that are still being created */
+  creating?: CreatingSpec;
 }
 
 
@@ -238,6 +242,20 @@ export function parseFaults(flags: RawEmulatorFlags, knownRegions?: readonly str
   return faults;
 }
 
+export const CREATING_SYNTAX = '<n>:<seconds>[:<failed>]: n images per region in Creating, Available after that many seconds, the last <failed> of them CreateFailed, e.g. 2:30 or 3:0.5:1';
+
+/** --creating <n>:<seconds>[:<failed>]; seconds may have a fraction (tests wait 0.5 s, not 30). */
+export function parseCreating(value: string): CreatingSpec {
+  const items = value.split(':').map((s) => s.trim());
+  if (items.length < 2 || items.length > 3) throw badValue('--creating', value, CREATING_SYNTAX);
+  const n = count('--creating', items[0]!, CREATING_SYNTAX, 1000);
+  const seconds = /^\d+(\.\d+)?$/.test(items[1]!) ? Number(items[1]) : NaN;
+  if (n < 1 || !(seconds >= 0 && seconds <= 86_400)) throw badValue('--creating', value, CREATING_SYNTAX);
+  const failed = items[2] === undefined ? 0 : count('--creating', items[2], CREATING_SYNTAX, 1000);
+  if (failed > n) throw new UsageError(`--creating "${value}": ${failed} of ${n} images cannot fail`, { hint: `--creating takes ${CREATING_SYNTAX}` });
+  return { count: n, seconds, ...(failed > 0 ? { failed } : {}) };
+}
+
 /** `region`: the global --region, which with --catalogue places rows without RegionId. */
 export function parseEmulatorOptions(flags: RawEmulatorFlags, region?: string): EmulatorCommandOptions {
   const host = flags.host ?? '127.0.0.1';
@@ -250,6 +268,7 @@ export function parseEmulatorOptions(flags: RawEmulatorFlags, region?: string): 
       flags.imagesPerRegion === undefined ? undefined : parseInteger('--images-per-region', flags.imagesPerRegion, 1, 200_000),
     faults: parseFaults(flags, catalogue ? null : undefined),
     ...(catalogue ? { catalogue } : {}),
+    ...(flags.creating === undefined ? {} : { creating: parseCreating(flags.creating) }),
   };
 }
 

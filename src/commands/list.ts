@@ -112,6 +112,9 @@ export async function listRun(options: ListOptions, session: Session, io: IO): P
   }
 
   if (failures.length > 0) throw regionsFailed(failures, regionIds);
+  if (options.failEmpty && count === 0) {
+    throw new NotFoundError(`no image matched in ${regionIds.join(', ')} (--fail-empty)`, { hint: 'loosen the filters, or drop --fail-empty to accept an empty listing' });
+  }
   if (global.output === 'table' && !global.quiet && query === undefined) {
     const where = regionIds.length > 3 ? `${regionIds.length} regions` : regionIds.join(', ');
     if (count === 0) io.stderr.write(`no images matched in ${where}\n`);

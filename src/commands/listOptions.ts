@@ -13,6 +13,7 @@ import { UsageError } from '../errors.js';
 import { DEFAULT_COLUMNS, parseColumns } from '../output/columns.js';
 import { compileNameRegex, parseSortKeys, type SortKey } from './clientSide.js';
 import type { GlobalOptions } from './globals.js';
+import { exactNameRegex, globLiteral, globNameRegex } from './nameMatch.js';
 import { parseChoice, parseInteger, parseIsoDate, parseTag, splitList } from './validate.js';
 
 export interface RawListFlags {
@@ -38,6 +39,10 @@ export interface RawListFlags {
   dryRun?: boolean;
   latest?: boolean;
   nameRegex?: string;
+  nameExact?: string;
+  nameGlob?: string;
+  failEmpty?: boolean;
+  count?: boolean;
   sort?: string;
   query?: string;
 }
@@ -55,6 +60,10 @@ export interface ListOptions {
   dryRun: boolean;
   latest: boolean;
   nameRegex?: RegExp;
+  /** --fail-empty: no image matched is exit 5 */
+  failEmpty: boolean;
+  /** --count: print only the number of matching images */
+  count: boolean;
   sort?: SortKey[];
   /** JMESPath, compiled where it is used (json/ndjson only) */
   query?: string;
@@ -75,10 +84,11 @@ export function parseListOptions(raw: RawListFlags, global: GlobalOptions): List
   if (tags && tags.length > MAX_TAGS) {
     throw new UsageError(`too many --tag filters (${tags.length}); the API accepts at most ${MAX_TAGS}`);
   }
+  const nameMatch = parseNameMatch(raw, nonEmpty);
   const filters: ImageFilters = {
     owner: optional(raw.owner, (v) => parseChoice('--owner', v, OWNER_ALIASES)),
     imageIds: raw.imageId && splitList('--image-id', raw.imageId),
-    name: optional(raw.name, nonEmpty('--name')),
+    name: nameMatch.send ?? optional(raw.name, nonEmpty('--name')),
     statuses: raw.status && parseStatuses(raw.status),
     snapshotId: optional(raw.snapshotId, nonEmpty('--snapshot-id')),
     usage: optional(raw.usage, (v) => parseChoice('--usage', v, USAGES)),
@@ -105,10 +115,33 @@ export function parseListOptions(raw: RawListFlags, global: GlobalOptions): List
     header: raw.header !== false,
     dryRun: raw.dryRun === true,
     latest: raw.latest === true,
-    nameRegex: optional(raw.nameRegex, compileNameRegex),
+    nameRegex: nameMatch.regex,
+    failEmpty: raw.failEmpty === true,
+    count: raw.count === true,
     sort: optional(raw.sort, parseSortKeys),
     query: optional(raw.query, (q) => parseQueryFlag(q, global)),
   };
+}
+
+/** At most one of --name-regex, --name-exact, --name-glob; the latter two replace --name in the request. */
+function parseNameMatch(raw: RawListFlags, nonEmpty: (flag: string) => (value: string) => string): { regex?: RegExp; send?: string } {
+  const given = (['nameRegex', 'nameExact', 'nameGlob'] as const).filter((k) => raw[k] !== undefined);
+  const flag = (k: string): string => `--${k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+  if (given.length > 1) throw new UsageError(`${given.map(flag).join(' and ')} both select by name; give one`);
+  if (raw.name !== undefined && (raw.nameExact !== undefined || raw.nameGlob !== undefined)) {
+    throw new UsageError(`--name and ${flag(given[0]!)} both select by name; give one`, {
+      hint: '--name is the API\'s fuzzy match; --name-exact and --name-glob send the name (or its longest literal part) themselves',
+    });
+  }
+  if (raw.nameExact !== undefined) {
+    const name = nonEmpty('--name-exact')(raw.nameExact);
+    return { regex: exactNameRegex(name), send: name };
+  }
+  if (raw.nameGlob !== undefined) {
+    const pattern = nonEmpty('--name-glob')(raw.nameGlob);
+    return { regex: globNameRegex(pattern), send: globLiteral(pattern) };
+  }
+  return { regex: raw.nameRegex === undefined ? undefined : compileNameRegex(raw.nameRegex) };
 }
 
 function parseQueryFlag(query: string, global: GlobalOptions): string {

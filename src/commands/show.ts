@@ -7,53 +7,63 @@ import { stringifyJson } from '../output/json.js';
 import { renderKeyValue } from '../output/keyValue.js';
 import { escapeJsonForTerminal } from '../output/text.js';
 import type { GlobalOptions } from './globals.js';
-import { isAllRegions } from './regions.js';
-import { parseRegionList } from './regionList.js';
+import { resolveRegionIds } from './regions.js';
 import type { Session } from './session.js';
 
 export function parseImageId(value: string): string {
   const id = value.trim();
   if (id === '' || id.includes(',')) {
-    throw new UsageError(`invalid image id "${value}"; show takes exactly one id`, {
-      hint: 'for several images use: ecsimg list --image-id a,b',
+    throw new UsageError(`invalid image id "${value}"; give each id as its own argument`, {
+      hint: 'e.g. ecsimg show m-a m-b; or list them: ecsimg list --image-id a,b',
     });
   }
   return id;
 }
 
-export async function showRun(imageId: string, global: GlobalOptions, session: Session, io: IO): Promise<void> {
-  const { value } = session.region();
-  const regionIds = isAllRegions(value) ? [] : parseRegionList(value);
-  if (regionIds.length !== 1) {
-    throw new UsageError(`show looks in one region; got "${value}"`, { hint: 'pass one --region, e.g. --region cn-hangzhou' });
+/**
+ * One request per region for every id (a second, for marketplace images, only for ids still
+ * missing there); an id is the first region's (in --region order) that has it. Missing ids
+ * are exit 5 naming them, after the others are printed.
+ */
+export async function showRun(imageIds: string[], global: GlobalOptions, session: Session, io: IO): Promise<void> {
+  const regionIds = await resolveRegionIds(session);
+  const multiRegion = regionIds.length > 1;
+  const byRegion = await Promise.all(regionIds.map(async (regionId) => findImages(await session.apiFor(regionId), regionId, imageIds)));
+  const found: Image[] = [];
+  const missing: string[] = [];
+  for (const id of imageIds) {
+    const index = byRegion.findIndex((images) => images.has(id));
+    if (index === -1) missing.push(id);
+    else found.push(multiRegion ? ({ RegionId: regionIds[index], ...byRegion[index]!.get(id)! } as Image) : byRegion[index]!.get(id)!);
   }
-  const regionId = regionIds[0]!;
-  const api = await session.apiFor(regionId);
-  // Without an owner the API leaves out marketplace images, so look there second.
-  const image =
-    (await findImage(api, { RegionId: regionId, ImageId: imageId, Status: 'ALL' })) ??
-    (await findImage(api, { RegionId: regionId, ImageId: imageId, Status: 'ALL', ImageOwnerAlias: 'marketplace' }));
-  if (!image) {
-    throw new NotFoundError(`image "${imageId}" was not found in ${regionId}`, {
+  if (found.length > 0) print(found, imageIds.length === 1 && !multiRegion, global, io);
+  if (missing.length > 0) {
+    const where = regionIds.length > 3 ? `${regionIds.length} regions` : regionIds.join(', ');
+    throw new NotFoundError(`${missing.map((id) => `image "${id}"`).join(', ')} ${missing.length === 1 ? 'was' : 'were'} not found in ${where}`, {
       hint: 'check the id and the region; images of other regions have other ids (ecsimg list --region all --name ...)',
     });
   }
+}
+
+/** One image as before (an object, or Key: value lines); several as an array, blocks or rows. */
+function print(images: Image[], single: boolean, global: GlobalOptions, io: IO): void {
   switch (global.output) {
     case 'json':
-      io.stdout.write(terminalSafeJson(`${stringifyJson(image, 2)}\n`, io));
+      io.stdout.write(terminalSafeJson(`${stringifyJson(single ? images[0] : images, 2)}\n`, io));
       return;
     case 'table':
-      io.stdout.write(renderKeyValue(image, { color: io.color }));
+      io.stdout.write(images.map((image) => renderKeyValue(image, { color: io.color })).join('\n'));
       return;
     default: {
+      const columns = [...new Set(images.flatMap((image) => Object.keys(image)))];
       const formatter = createFormatter(global.output, io.stdout, {
-        columns: Object.keys(image),
+        columns,
         header: true,
         tty: io.stdout.isTTY,
         color: io.color,
         width: io.stdout.columns,
       });
-      formatter.write([image]);
+      formatter.write(images);
       formatter.end();
     }
   }
@@ -63,12 +73,20 @@ function terminalSafeJson(json: string, io: IO): string {
   return io.stdout.isTTY ? escapeJsonForTerminal(json) : json;
 }
 
-async function findImage(api: EcsApi, params: RpcParams): Promise<Image | undefined> {
-  try {
-    const response = await api.describeImages({ ...params, PageSize: '10' });
-    return response.Images.Image.find((image) => image.ImageId === params.ImageId);
-  } catch (err) {
-    if (err instanceof EcsimgError && err.code?.startsWith('InvalidImageId.')) return undefined;
-    throw err;
+async function findImages(api: EcsApi, regionId: string, imageIds: string[]): Promise<Map<string, Image>> {
+  const found = new Map<string, Image>();
+  // Without an owner the API leaves out marketplace images, so look there second.
+  for (const owner of [undefined, 'marketplace']) {
+    const wanted = imageIds.filter((id) => !found.has(id));
+    if (wanted.length === 0) break;
+    const params: RpcParams = { RegionId: regionId, ImageId: wanted.join(','), Status: 'ALL', PageSize: '100' };
+    if (owner !== undefined) params.ImageOwnerAlias = owner;
+    try {
+      const response = await api.describeImages(params);
+      for (const image of response.Images.Image) if (wanted.includes(image.ImageId)) found.set(image.ImageId, image);
+    } catch (err) {
+      if (!(err instanceof EcsimgError && err.code?.startsWith('InvalidImageId.'))) throw err;
+    }
   }
+  return found;
 }

@@ -91,3 +91,17 @@ export function parseIsoDate(flag: string, value: string): Date {
   }
   return date;
 }
+
+const DURATION_UNITS: Readonly<Record<string, number>> = { '': 1, s: 1, m: 60, h: 3600 };
+
+/** A duration in seconds: plain seconds or with s, m or h (`90`, `90s`, `5m`, `1h`, `0.5s`). */
+export function parseDuration(flag: string, value: string, minSeconds: number, maxSeconds: number): number {
+  const m = /^(\d+(?:\.\d+)?)\s*(s|m|h|)$/i.exec(value.trim());
+  const seconds = m ? Number(m[1]) * DURATION_UNITS[m[2]!.toLowerCase()]! : NaN;
+  if (!Number.isFinite(seconds) || seconds < minSeconds || seconds > maxSeconds) {
+    throw new UsageError(`invalid duration "${value}" for ${flag}; expected seconds or a number with s, m or h, e.g. 90s, 5m or 1h`, {
+      hint: `from ${minSeconds} s to ${maxSeconds / 3600} h`,
+    });
+  }
+  return seconds;
+}

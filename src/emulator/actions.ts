@@ -3,6 +3,7 @@
 import type { ImageCatalogue } from './catalogue.js';
 import { apiError } from './errors.js';
 import type { FaultInjector } from './faults.js';
+import type { Lifecycle } from './lifecycle.js';
 import { matchingImages, parseImageQuery } from './query.js';
 
 type Params = Readonly<Record<string, string>>;
@@ -12,6 +13,7 @@ export const API_VERSION = '2014-05-26';
 export interface ActionContext {
   catalogue: ImageCatalogue;
   faults: FaultInjector;
+  lifecycle: Lifecycle;
   requestId: string;
 }
 
@@ -35,6 +37,7 @@ export function runAction(action: string, params: Params, ctx: ActionContext): o
 function describeImages(params: Params, ctx: ActionContext): object {
   const query = parseImageQuery(params, (id) => ctx.catalogue.hasRegion(id));
   if (query.dryRun) throw apiError('DryRunOperation');
+  ctx.lifecycle.advance(query.regionId);
   const churn = ctx.faults.churnBefore(query.regionId);
   if (churn) ctx.catalogue.churn(query.regionId, churn.add, churn.remove);
   const matching = matchingImages(ctx.catalogue.sorted(query.regionId), query);

@@ -117,6 +117,56 @@ export class ImageCatalogue implements Catalogue {
     this.byRegion.set(regionId, [...added, ...kept]);
   }
 
+  /**
+   * A new image of the account in `regionId`, created at `nowMs` (so the newest), not yet
+   * in the catalogue: `put` adds it. Seeded by `seed`, so the same call gives the same image.
+   */
+  newImage(regionId: string, nowMs: number, seed: string, spec: NewImageSpec): CatalogueImage {
+    const random = createRandom(`added:${regionId}:${seed}`);
+    const taken = new Set(this.sorted(regionId).map((i) => i.ImageId));
+    const id = spec.id ?? uniqueId(random, 'm-', regionId, taken);
+    return customImage(random, regionId, {
+      id,
+      name: spec.name,
+      description: spec.description ?? '',
+      owner: 'self',
+      creationMs: nowMs,
+      status: spec.status,
+      progress: spec.progress,
+      family: spec.family,
+      usage: 'none',
+    });
+  }
+
+  /** Adds `image` to the region in API order; a new list, so no cached match is stale. */
+  put(regionId: string, image: ServedImage): void {
+    const list = this.sorted(regionId).filter((i) => i.ImageId !== image.ImageId);
+    list.push(image);
+    this.byRegion.set(regionId, list.sort((a, b) => compareImages(a as CatalogueImage, b as CatalogueImage)));
+  }
+
+  /** The image `imageId` of the regions served so far (or of `regionId`), with its region. */
+  find(imageId: string, regionId?: string): { regionId: string; image: ServedImage } | undefined {
+    if (regionId !== undefined) this.sorted(regionId);
+    for (const [id, list] of this.byRegion) {
+      if (regionId !== undefined && id !== regionId) continue;
+      const image = list.find((i) => i.ImageId === imageId);
+      if (image) return { regionId: id, image };
+    }
+    return undefined;
+  }
+
+  /** Replaces fields of one image (a new object in a new list); false when it is not there. */
+  update(regionId: string, imageId: string, fields: Partial<Pick<CatalogueImage, 'Status' | 'Progress'>>): boolean {
+    const list = this.sorted(regionId);
+    const index = list.findIndex((i) => i.ImageId === imageId);
+    if (index === -1) return false;
+    const next = [...list];
+    next[index] = { ...list[index]!, ...fields } as ServedImage;
+    this.byRegion.set(regionId, next);
+    return true;
+  }
+
   /** Undo every churn: regions are regenerated, identically, on next use. */
   resetChurn(): void {
     for (const regionId of this.churnRounds.keys()) this.byRegion.delete(regionId);
@@ -213,6 +263,15 @@ function systemImages(regionId: string, count: number): CatalogueImage[] {
     }
   });
   return out;
+}
+
+export interface NewImageSpec {
+  name: string;
+  id?: string;
+  family?: string;
+  description?: string;
+  status: ImageStatus;
+  progress: string;
 }
 
 interface CustomSpec {

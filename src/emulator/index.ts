@@ -19,6 +19,8 @@ export {
 } from './credentials.js';
 export { STS_API_VERSION } from './sts.js';
 export { serializeJson } from './json.js';
+export { CONTROL_PATH_PREFIX } from './control.js';
+export type { AddImageSpec, CreatingSpec } from './lifecycle.js';
 export { computeSignature, percentEncode, stringToSign } from './signature.js';
 export type {
   AccessKeyCredentials,

@@ -14,9 +14,11 @@ import {
   EMULATOR_STS_CREDENTIALS,
 } from './credentials.js';
 import { credentialsUriAnswer } from './credentialsUri.js';
+import { isControlPath, runControl } from './control.js';
 import { ApiError, apiError, errorBody, missingParameter, newRequestId } from './errors.js';
 import { FaultInjector } from './faults.js';
 import { htmlErrorPage } from './html.js';
+import { Lifecycle } from './lifecycle.js';
 import { serializeJson } from './json.js';
 import { METADATA_PATH_PREFIX, MetadataService, metadataTokenOf } from './metadata.js';
 import { addV3Routing, isV3Request, v3Identity } from './signatureV3.js';
@@ -32,6 +34,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const host = options.host ?? '127.0.0.1';
   const catalogue = new ImageCatalogue(options.imagesPerRegion, options.recorded);
   const faults = new FaultInjector(options.faults);
+  const lifecycle = new Lifecycle(catalogue, options.now ?? Date.now, options.creating);
   const recorder = new StatsRecorder();
   const auth = new Authenticator();
   const metadata = new MetadataService();
@@ -61,6 +64,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   };
 
   const serve = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    // The control API is the test's hand, not a client's request: not counted in the stats.
+    if (isControlPath(new URL(req.url ?? '/', 'http://emulator.invalid').pathname)) {
+      await serveControl(req, res);
+      return;
+    }
     recorder.begin();
     res.once('close', () => recorder.end());
 
@@ -128,7 +136,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       if (v3) auth.authenticateV3({ method, pathname: url.pathname, query: url.searchParams, headers: req.headers, body }, Date.now());
       else auth.authenticate(method, params, Date.now());
       const requestId = newRequestId();
-      const result = runAction(params.Action, params, { catalogue, faults, requestId });
+      const result = runAction(params.Action, params, { catalogue, faults, lifecycle, requestId });
       send(res, 200, 'application/json;charset=utf-8', serializeJson(result), requestId);
     } catch (error) {
       if (error instanceof ApiError) {
@@ -138,6 +146,18 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
         sendError(res, apiError('InternalError', `emulator bug: ${error instanceof Error ? error.message : String(error)}`), regionId);
       }
     }
+  };
+
+  const serveControl = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const url = new URL(req.url ?? '/', 'http://emulator.invalid');
+    const method = (req.method ?? 'GET').toUpperCase();
+    const body = method === 'GET' ? '' : await readBody(req);
+    if (body === undefined) {
+      res.destroy();
+      return;
+    }
+    const answer = runControl(method, url.pathname, url.searchParams, body, lifecycle, (id) => catalogue.hasRegion(id));
+    send(res, answer.status, 'application/json;charset=utf-8', serializeJson(answer.body), undefined);
   };
 
   /** STS, the metadata service and the credentials URI; the ECS fault flags do not touch them */

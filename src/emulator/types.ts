@@ -1,4 +1,5 @@
 // Public shapes of the local ECS API emulator (SPEC section 8).
+import type { CreatingSpec } from './lifecycle.js';
 
 export type ImageStatus = 'Creating' | 'Waiting' | 'Available' | 'UnAvailable' | 'CreateFailed' | 'Deprecated';
 export type ImageOwnerAlias = 'system' | 'self' | 'others' | 'marketplace';
@@ -193,6 +194,10 @@ export interface EmulatorOptions {
   /** serve exactly these images (and their regions) instead of the generated catalogue */
   recorded?: RecordedCatalogue;
   faults?: Faults;
+  /** n images per region in Creating, Available (or CreateFailed) after `seconds` (--creating) */
+  creating?: CreatingSpec;
+  /** the clock of the images' lifecycle, ms; default Date.now */
+  now?: () => number;
 }
 
 export interface RunningEmulator {

@@ -43,9 +43,25 @@ describe('ecsimg show', () => {
     expect(result.stderr).toContain('"m-doesnotexist000000" was not found in cn-hangzhou');
   });
 
-  it('several ids or regions are exit 2', async () => {
+  it('a comma in an id is exit 2: ids are separate arguments', async () => {
     expect((await run(['show', 'a,b'])).code).toBe(2);
-    expect((await run(['show', 'a', '--region', 'cn-hangzhou,cn-beijing'])).code).toBe(2);
+  });
+
+  it('several ids across --region a,b: one request per region, RegionId first, a missing id exit 5 after the others', async () => {
+    const hangzhou = images().find((i) => i.ImageOwnerAlias === 'self')!;
+    const beijing = (emulator.current.catalogue.images('cn-beijing') as unknown as Image[]).find((i) => i.ImageOwnerAlias === 'self')!;
+    emulator.current.resetStats();
+    const result = await run(['show', beijing.ImageId, hangzhou.ImageId, 'm-bp1nosuch', '--region', 'cn-hangzhou,cn-beijing', '-o', 'json']);
+    expect(result.code).toBe(5);
+    expect(result.stderr).toContain('image "m-bp1nosuch" was not found in cn-hangzhou, cn-beijing');
+    const shown = JSON.parse(result.stdout) as (Image & { RegionId: string })[];
+    expect(shown.map((i) => [i.RegionId, i.ImageId])).toEqual([['cn-beijing', beijing.ImageId], ['cn-hangzhou', hangzhou.ImageId]]);
+    expect(Object.keys(shown[0]!)[0]).toBe('RegionId');
+    const requests = emulator.current.stats.requests.filter((r) => r.params.Action === 'DescribeImages' && r.params.ImageOwnerAlias === undefined);
+    expect(requests.map((r) => r.params.RegionId).sort()).toEqual(['cn-beijing', 'cn-hangzhou']);
+    const tsv = await run(['show', hangzhou.ImageId, images()[1]!.ImageId, '-o', 'tsv']);
+    expect(tsv.code).toBe(0);
+    expect(tsv.stdout.trimEnd().split('\n')).toHaveLength(3);
   });
 });
 

@@ -21,7 +21,7 @@ async function complete(line: string, home = '/nonexistent-home'): Promise<strin
 describe('bash completion', () => {
   it('completes a command', async () => {
     expect(await complete('ecsimg li')).toEqual(['list']);
-    expect(await complete('ecsimg ')).toEqual(['list', 'show', 'regions', 'completion', 'emulator', 'help']);
+    expect(await complete('ecsimg ')).toEqual(['list', 'show', 'wait', 'regions', 'completion', 'emulator', 'help']);
   });
 
   it('completes a flag', async () => {

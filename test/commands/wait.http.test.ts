@@ -1,0 +1,155 @@
+// `ecsimg wait` end to end against the emulator's lifecycle, at short intervals.
+import { afterEach, describe, expect, it } from 'vitest';
+import { parseDuration } from '../../src/commands/validate.js';
+import { runInProcess } from '../support/cli.js';
+import { useEmulator } from '../support/emulator.js';
+
+const emulator = useEmulator();
+const FAST = ['--interval', '0.05s', '--max-wait', '10s'];
+
+async function addImage(spec: Record<string, unknown>): Promise<string> {
+  const res = await fetch(`${emulator.current.endpoint}/_emulator/images`, { method: 'POST', body: JSON.stringify({ RegionId: 'cn-hangzhou', ...spec }) });
+  expect(res.status).toBe(201);
+  return ((await res.json()) as { Image: { ImageId: string } }).Image.ImageId;
+}
+
+async function setStatus(id: string, Status: string): Promise<void> {
+  const res = await fetch(`${emulator.current.endpoint}/_emulator/images/${id}`, { method: 'PATCH', body: JSON.stringify({ Status }) });
+  expect(res.status).toBe(200);
+}
+
+function describeImagesRequests(): { RegionId?: string; ImageId?: string; ImageName?: string }[] {
+  return emulator.current.stats.requests.filter((r) => r.params.Action === 'DescribeImages').map((r) => r.params);
+}
+
+function wait(args: string[], extra: { signal?: AbortSignal } = {}) {
+  return runInProcess(['wait', ...args], { env: emulator.env(), ...extra });
+}
+
+afterEach(() => {
+  emulator.current.setFaults({});
+  emulator.current.resetStats();
+});
+
+describe('ecsimg wait', () => {
+  it('exit 0: waits while the image is Creating, one stderr line per change, then prints it as asked', async () => {
+    const id = await addImage({ ImageName: 'wait-ok', CreatingSeconds: 100 });
+    const running = wait([id, ...FAST, '-o', 'tsv', '--columns', 'ImageId,Status', '--no-header']);
+    // the build finishes once ecsimg has seen it Creating twice
+    while (describeImagesRequests().length < 2) await new Promise((resolve) => setTimeout(resolve, 10));
+    await setStatus(id, 'Available');
+    const r = await running;
+    expect(r.stderr).toMatch(new RegExp(`^image ${id}: Creating \\d+%\\nimage ${id}: Available\\n$`));
+    expect(r.stdout).toBe(`${id}\tAvailable\n`);
+    expect(r.code).toBe(0);
+    expect(describeImagesRequests().length).toBeGreaterThan(1);
+  });
+
+  it('-q silences the status lines; a new image gets grace polls to appear', async () => {
+    const id = await addImage({ ImageName: 'wait-late', AfterSeconds: 0.08 });
+    const r = await wait([id, '--interval', '0.05s', '-q', '-o', 'json']);
+    expect(r.stderr).toBe('');
+    expect(JSON.parse(r.stdout)).toMatchObject([{ ImageId: id, Status: 'Available' }]);
+    expect(r.code).toBe(0);
+  });
+
+  it('exit 5: an image that never appears, after the grace polls', async () => {
+    const r = await wait(['m-bp1nosuchimage', ...FAST]);
+    expect(r.code).toBe(5);
+    expect(r.stderr).toContain('image "m-bp1nosuchimage": not found after 3 polls');
+    expect(r.stdout).toBe('');
+    expect(describeImagesRequests()).toHaveLength(3);
+  });
+
+  it('exit 6: --max-wait passes while it is still Creating, the message giving its progress', async () => {
+    const id = await addImage({ ImageName: 'wait-slow', CreatingSeconds: 100 });
+    const started = Date.now();
+    const r = await wait([id, '--interval', '0.05s', '--max-wait', '0.3s', '-q']);
+    expect(r.code).toBe(6);
+    expect(r.stderr).toMatch(new RegExp(`--max-wait 0\\.3 s passed before every image was Available: image ${id} Creating \\d+%`));
+    expect(Date.now() - started).toBeLessThan(3000);
+  });
+
+  it('exit 7: an image that ends CreateFailed, or is set UnAvailable, names it', async () => {
+    const failing = await addImage({ ImageName: 'wait-fail', CreatingSeconds: 0.1, Fails: true });
+    const r = await wait([failing, ...FAST, '-q']);
+    expect(r.code).toBe(7);
+    expect(r.stderr).toContain(`image ${failing} is CreateFailed; it cannot become Available`);
+
+    const id = await addImage({ ImageName: 'wait-unavailable', CreatingSeconds: 100 });
+    await setStatus(id, 'UnAvailable');
+    const unavailable = await wait([id, ...FAST, '-q']);
+    expect(unavailable.code).toBe(7);
+    expect(unavailable.stderr).toContain(`image ${id} is UnAvailable`);
+    // waiting for UnAvailable itself is reached
+    expect((await wait([id, ...FAST, '-q', '--status', 'unavailable'])).code).toBe(0);
+  });
+
+  it('several ids: one request per region per round for all of them', async () => {
+    const a = await addImage({ ImageName: 'wait-many-a', CreatingSeconds: 0.2 });
+    const b = await addImage({ ImageName: 'wait-many-b' });
+    const r = await wait([a, b, ...FAST, '-q', '-o', 'csv', '--columns', 'ImageId,Status']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(`ImageId,Status\n${a},Available\n${b},Available\n`);
+    const requests = describeImagesRequests();
+    expect(requests.length).toBeGreaterThan(1);
+    for (const params of requests) expect(params.ImageId).toBe(`${a},${b}`);
+  });
+
+  it('--name across regions: waits until the copy appears and is Available in every region; rows carry RegionId', async () => {
+    const hangzhou = await addImage({ ImageName: 'golden-fanout' });
+    // a fuzzy match the exact name must not take
+    await addImage({ RegionId: 'cn-beijing', ImageName: 'golden-fanout-old' });
+    const running = wait(['--name', 'golden-fanout', '--region', 'cn-hangzhou,cn-beijing', ...FAST, '-o', 'tsv', '--columns', 'ImageId,Status', '--no-header']);
+    // the copy appears in cn-beijing once the wait has looked there, and takes a moment to be created
+    while (describeImagesRequests().length < 2) await new Promise((resolve) => setTimeout(resolve, 10));
+    const beijing = await addImage({ RegionId: 'cn-beijing', ImageName: 'golden-fanout', CreatingSeconds: 0.15 });
+    const r = await running;
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(`cn-hangzhou\t${hangzhou}\tAvailable\ncn-beijing\t${beijing}\tAvailable\n`);
+    expect(r.stderr).toContain('"golden-fanout" in cn-beijing: not found yet');
+    expect(r.stderr).toContain(`image ${beijing} ("golden-fanout" in cn-beijing): Available`);
+    const requests = describeImagesRequests();
+    const rounds = requests.filter((p) => p.RegionId === 'cn-hangzhou').length;
+    expect(requests.filter((p) => p.RegionId === 'cn-beijing')).toHaveLength(rounds);
+    expect(requests.every((p) => p.ImageName === 'golden-fanout')).toBe(true);
+  });
+
+  it('transient API errors warn and the wait goes on', async () => {
+    const id = await addImage({ ImageName: 'wait-flaky', CreatingSeconds: 0.1 });
+    emulator.current.setFaults({ fail: { count: 3, status: 503 } });
+    const r = await wait([id, ...FAST, '--retries', '0']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('warning: cn-hangzhou: ');
+    expect(r.stderr).toContain('still waiting');
+    expect(r.stderr).toContain(`image ${id}: Available`);
+  });
+
+  it('exit 130 on Ctrl-C, promptly, between polls', async () => {
+    const id = await addImage({ ImageName: 'wait-interrupted', CreatingSeconds: 100 });
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 150);
+    const started = Date.now();
+    const r = await wait([id, '--interval', '5s', '-q'], { signal: controller.signal });
+    expect(r.code).toBe(130);
+    expect(Date.now() - started).toBeLessThan(2000);
+  });
+
+  it('usage errors: no ids, ids and --name, bad durations', async () => {
+    expect((await wait([])).code).toBe(2);
+    expect((await wait(['m-1', '--name', 'x'])).code).toBe(2);
+    const bad = await wait(['m-1', '--interval', '5 minutes']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('invalid duration "5 minutes" for --interval');
+    expect(describeImagesRequests()).toHaveLength(0);
+  });
+
+  it('durations: seconds, or with s, m, h', () => {
+    expect(parseDuration('--max-wait', '90', 0, 86_400)).toBe(90);
+    expect(parseDuration('--max-wait', '90s', 0, 86_400)).toBe(90);
+    expect(parseDuration('--max-wait', '5m', 0, 86_400)).toBe(300);
+    expect(parseDuration('--max-wait', '1h', 0, 86_400)).toBe(3600);
+    expect(parseDuration('--interval', '0.2s', 0.1, 3600)).toBe(0.2);
+    for (const bad of ['', '-1', '1d', '5 m x', '2h']) expect(() => parseDuration('--interval', bad, 0.1, 3600), bad).toThrow(/--interval/);
+  });
+});
