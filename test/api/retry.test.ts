@@ -1,3 +1,4 @@
+import { getEventListeners } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import { backoffDelay, formatWait, MAX_SERVER_WAIT_MS, withRetries, type RetryInfo } from '../../src/api/retry.js';
 import { CredentialsError, EcsimgError, InterruptedError, ServiceError } from '../../src/errors.js';
@@ -296,5 +297,49 @@ describe('formatWait', () => {
     [1e12, '11574 days'],
   ])('%d ms -> %s', (ms, text) => {
     expect(formatWait(ms)).toBe(text);
+  });
+});
+
+describe('an abort, and what it leaves behind', () => {
+  it('once the signal is aborted, no retry is reported', async () => {
+    const controller = new AbortController();
+    const retries: RetryInfo[] = [];
+    const run = withRetries(
+      async () => {
+        controller.abort();
+        throw retryable();
+      },
+      { retries: 3, signal: controller.signal, sleep: recordingSleep().sleep, onRetry: (info) => retries.push(info) },
+    );
+    await expect(run).rejects.toBeInstanceOf(InterruptedError);
+    expect(retries).toEqual([]);
+  });
+
+  it('the default sleep ends its timer on abort: no timer is left to hold the process', async () => {
+    const timers = (): number => process.getActiveResourcesInfo().filter((kind) => kind === 'Timeout').length;
+    const before = timers();
+    const controller = new AbortController();
+    const retrying = withRetries(
+      async () => {
+        throw retryable(1, 60_000);
+      },
+      { retries: 1, signal: controller.signal, onRetry: () => setImmediate(() => controller.abort()) },
+    );
+    await expect(retrying).rejects.toBeInstanceOf(InterruptedError);
+    expect(timers()).toBe(before);
+  });
+
+  it('removes its abort listener after each wait, whether the sleep resolves or rejects', async () => {
+    const controller = new AbortController();
+    const { attempt } = failing([retryable(), retryable()], 'ok');
+    await expect(withRetries(attempt, { retries: 2, signal: controller.signal, sleep: recordingSleep().sleep })).resolves.toBe('ok');
+    expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
+
+    const broken = new Error('sleep failed');
+    const failingSleep = async (): Promise<void> => {
+      throw broken;
+    };
+    await expect(withRetries(failing([retryable()], 'ok').attempt, { retries: 1, signal: controller.signal, sleep: failingSleep })).rejects.toBe(broken);
+    expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
   });
 });
