@@ -257,6 +257,7 @@ describe('waits the server asks for, bounded (MAX_SERVER_WAIT_MS in all for one 
     const { sleep, delays } = recordingSleep();
     const error = await withRetries(attempt, { retries: 3, sleep }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ServiceError);
+    expect((error as ServiceError).hint).toBe('try again later; the x-acs-retry-after header of the answer holds the wait it asked for');
     expect((error as ServiceError).message).toBe(
       'throttled 1; the server asked to wait 11574 days before trying again, more than ecsimg waits for one request (60 s in all)',
     );
@@ -295,6 +296,11 @@ describe('formatWait', () => {
     [600_000, '10 min'],
     [3 * 3_600_000, '3 h'],
     [1e12, '11574 days'],
+    // each unit from its first whole value
+    [119_000, '119 s'],
+    [120_000, '2 min'],
+    [7_200_000, '2 h'],
+    [172_800_000, '2 days'],
   ])('%d ms -> %s', (ms, text) => {
     expect(formatWait(ms)).toBe(text);
   });

@@ -224,8 +224,9 @@ describe('resolveCredentials: the INI file', () => {
     const ctx = fakeContext({ [CREDENTIALS_INI]: '[default]\ntype = rsa_key_pair\npublic_key_id = x\n' });
     const error = await rejected(() => resolveCredentials({}, ctx));
     expect(error).toBeInstanceOf(CredentialsError);
-    expect(error.message).toMatch(
-      /^profile 'default' in ~\/\.alibabacloud\/credentials has type = rsa_key_pair, which ecsimg does not support; type = access_key, ecs_ram_role and ram_role_arn work/,
+    expect(error.message).toBe(
+      "profile 'default' in ~/.alibabacloud/credentials has type = rsa_key_pair, which ecsimg does not support; type = access_key, ecs_ram_role and ram_role_arn work, " +
+        'and so do the profiles of ~/.aliyun/config.json and the env variables ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET (+ ALIBABA_CLOUD_SECURITY_TOKEN)',
     );
   });
 
