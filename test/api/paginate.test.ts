@@ -364,3 +364,48 @@ describe('describeImagesPages: complete means TotalCount distinct images', () =>
     expect(seen.at(-1)).toEqual({ pagesFetched: 2, pagesTotal: 2, images: 150 });
   });
 });
+
+describe('describeImagesPages: what the consumer and the user are told', () => {
+  it('a short first page with a TotalCount that lies high: page 1, one barren run per pass, then exit 4', async () => {
+    // the obsolete rule stopped after page 1; now every promised page is asked for, and each
+    // pass ends after BARREN_RUN pages that bring nothing new
+    const api = fakeApi(idsOf(5), { totalCount: () => 1_000, instant: true });
+    const error = await collect(describeImagesPages(api.fetchPage, { pageSize: 10, concurrency: 1 })).catch((e: unknown) => e);
+    expect((error as ServiceError).message).toBe('the listing is incomplete: 5 of 1000 images (TotalCount) after 3 passes');
+    const run = (from: number) => Array.from({ length: BARREN_RUN }, (_, i) => from + i);
+    expect(api.pages()).toEqual([1, ...run(2), ...run(1), ...run(1)]);
+  });
+
+  it('hands over no empty page: not an empty one in the middle, not one of duplicates only, not page 1', async () => {
+    const ids = idsOf(30);
+    const pagesAsked = (n: number, size: number): string[] => (n === 2 ? [] : n === 3 ? ids.slice(0, size) : ids.slice((n - 1) * size, n * size));
+    const api = fakeApi(ids, { pageIds: pagesAsked });
+    const pages = await collect(describeImagesPages(api.fetchPage, { pageSize: 10, concurrency: 1, allowIncomplete: true }));
+    expect(pages).toEqual([ids.slice(0, 10)]);
+    expect(api.pages()).toEqual([1, 2, 3, 2, 3, 2, 3]);
+    const holes = fakeApi(ids, { pageIds: (n, size, asked) => (n !== 3 && asked === 1 ? [] : ids.slice((n - 1) * size, n * size)) });
+    const found = await collect(describeImagesPages(holes.fetchPage, { pageSize: 10, concurrency: 2 }));
+    expect(found.every((page) => page.length > 0)).toBe(true);
+    expect(found.flat().sort()).toEqual(ids);
+  });
+
+  it('the TotalCount-changed warning, in full', async () => {
+    const api = fakeApi(idsOf(30), { totalCount: (page) => (page === 1 ? 20 : 30) });
+    const warnings: string[] = [];
+    await collect(describeImagesPages(api.fetchPage, { pageSize: 10, concurrency: 1, onWarning: (w) => warnings.push(w) }));
+    expect(warnings).toEqual([
+      'the number of images changed while paging (TotalCount 20 -> 30); 30 images listed, and images added or removed meanwhile may be missing from this listing',
+    ]);
+  });
+
+  it('progress counts pages fetched, pages in all and images handed over, page by page', async () => {
+    const seen: string[] = [];
+    const onProgress = (p: PagingProgress): void => void seen.push(`${p.pagesFetched}/${p.pagesTotal} ${p.images}`);
+    await collect(describeImagesPages(fakeApi(idsOf(25)).fetchPage, { pageSize: 10, concurrency: 2, onProgress }));
+    expect(seen).toEqual(['1/3 10', '2/3 20', '3/3 25']);
+    seen.length = 0;
+    // a limit plans only the pages it can use
+    await collect(describeImagesPages(fakeApi(idsOf(100)).fetchPage, { pageSize: 10, concurrency: 1, onProgress, limit: 25 }));
+    expect(seen).toEqual(['1/3 10', '2/3 20', '3/3 25']);
+  });
+});

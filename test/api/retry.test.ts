@@ -1,3 +1,4 @@
+import { getEventListeners } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import { backoffDelay, formatWait, MAX_SERVER_WAIT_MS, withRetries, type RetryInfo } from '../../src/api/retry.js';
 import { CredentialsError, EcsimgError, InterruptedError, ServiceError } from '../../src/errors.js';
@@ -256,6 +257,7 @@ describe('waits the server asks for, bounded (MAX_SERVER_WAIT_MS in all for one 
     const { sleep, delays } = recordingSleep();
     const error = await withRetries(attempt, { retries: 3, sleep }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ServiceError);
+    expect((error as ServiceError).hint).toBe('try again later; the x-acs-retry-after header of the answer holds the wait it asked for');
     expect((error as ServiceError).message).toBe(
       'throttled 1; the server asked to wait 11574 days before trying again, more than ecsimg waits for one request (60 s in all)',
     );
@@ -294,7 +296,56 @@ describe('formatWait', () => {
     [600_000, '10 min'],
     [3 * 3_600_000, '3 h'],
     [1e12, '11574 days'],
+    // each unit from its first whole value
+    [119_000, '119 s'],
+    [120_000, '2 min'],
+    [7_200_000, '2 h'],
+    [172_800_000, '2 days'],
   ])('%d ms -> %s', (ms, text) => {
     expect(formatWait(ms)).toBe(text);
+  });
+});
+
+describe('an abort, and what it leaves behind', () => {
+  it('once the signal is aborted, no retry is reported', async () => {
+    const controller = new AbortController();
+    const retries: RetryInfo[] = [];
+    const run = withRetries(
+      async () => {
+        controller.abort();
+        throw retryable();
+      },
+      { retries: 3, signal: controller.signal, sleep: recordingSleep().sleep, onRetry: (info) => retries.push(info) },
+    );
+    await expect(run).rejects.toBeInstanceOf(InterruptedError);
+    expect(retries).toEqual([]);
+  });
+
+  it('the default sleep ends its timer on abort: no timer is left to hold the process', async () => {
+    const timers = (): number => process.getActiveResourcesInfo().filter((kind) => kind === 'Timeout').length;
+    const before = timers();
+    const controller = new AbortController();
+    const retrying = withRetries(
+      async () => {
+        throw retryable(1, 60_000);
+      },
+      { retries: 1, signal: controller.signal, onRetry: () => setImmediate(() => controller.abort()) },
+    );
+    await expect(retrying).rejects.toBeInstanceOf(InterruptedError);
+    expect(timers()).toBe(before);
+  });
+
+  it('removes its abort listener after each wait, whether the sleep resolves or rejects', async () => {
+    const controller = new AbortController();
+    const { attempt } = failing([retryable(), retryable()], 'ok');
+    await expect(withRetries(attempt, { retries: 2, signal: controller.signal, sleep: recordingSleep().sleep })).resolves.toBe('ok');
+    expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
+
+    const broken = new Error('sleep failed');
+    const failingSleep = async (): Promise<void> => {
+      throw broken;
+    };
+    await expect(withRetries(failing([retryable()], 'ok').attempt, { retries: 1, signal: controller.signal, sleep: failingSleep })).rejects.toBe(broken);
+    expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
   });
 });

@@ -75,7 +75,7 @@ describe('several regions', () => {
       return run(['list', '--owner', 'self', '--status', 'all', '--region', 'cn-hangzhou,cn-beijing,cn-shanghai', '--page-size', '5', '--timeout', '1', '--retries', '0', '-o', format]);
     };
 
-    it.each(['json', 'csv', 'table'])('-o %s leaves all of it out, and prints the other regions whole', async (format) => {
+    it.each(['json', 'csv', 'tsv', 'table'])('-o %s leaves all of it out, and prints the other regions whole', async (format) => {
       try {
         const result = await partWay(format);
         expect(result.code).toBe(4);

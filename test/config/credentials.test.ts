@@ -224,8 +224,9 @@ describe('resolveCredentials: the INI file', () => {
     const ctx = fakeContext({ [CREDENTIALS_INI]: '[default]\ntype = rsa_key_pair\npublic_key_id = x\n' });
     const error = await rejected(() => resolveCredentials({}, ctx));
     expect(error).toBeInstanceOf(CredentialsError);
-    expect(error.message).toMatch(
-      /^profile 'default' in ~\/\.alibabacloud\/credentials has type = rsa_key_pair, which ecsimg does not support; type = access_key, ecs_ram_role and ram_role_arn work/,
+    expect(error.message).toBe(
+      "profile 'default' in ~/.alibabacloud/credentials has type = rsa_key_pair, which ecsimg does not support; type = access_key, ecs_ram_role and ram_role_arn work, " +
+        'and so do the profiles of ~/.aliyun/config.json and the env variables ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET (+ ALIBABA_CLOUD_SECURITY_TOKEN)',
     );
   });
 
@@ -319,5 +320,101 @@ describe('resolveCredentials: errors', () => {
     const error = await rejected(() => resolveCredentials({}, ctx));
     expect(error).toBeInstanceOf(UsageError);
     expect(error.message).toMatch(/^~\/\.aliyun\/config\.json, line 3: not valid JSON: /);
+  });
+});
+
+describe('resolveCredentials: which current profiles fall through to the INI file', () => {
+  const INI_DEFAULT = "profile 'default' in ~/.alibabacloud/credentials";
+  const withIni = (profile: Record<string, unknown>) => fakeContext({ [CONFIG_JSON]: aliyunConfig('cur', { name: 'cur', ...profile }), [CREDENTIALS_INI]: INI });
+
+  it.each([
+    ['an StsToken profile without keys', { mode: 'StsToken', sts_token: 'tok' }],
+    ['a profile with no mode and no keys', { region_id: 'cn-beijing' }],
+  ])('%s gives nothing: the INI [default] is used', async (_name, fields) => {
+    expect((await resolveCredentials({}, withIni(fields))).source).toBe(INI_DEFAULT);
+  });
+
+  it.each([
+    ['only its access_key_id', { mode: 'AK', access_key_id: 'LTAI-half' }, "profile 'cur' in ~/.aliyun/config.json has no access_key_secret"],
+    ['only its access_key_secret', { mode: 'AK', access_key_secret: 's' }, "profile 'cur' in ~/.aliyun/config.json has no access_key_id"],
+  ])('a profile holding %s is used, and its missing key reported', async (_name, fields, message) => {
+    const error = await rejected(() => resolveCredentials({}, withIni(fields)));
+    expect(error).toBeInstanceOf(CredentialsError);
+    expect(error.message).toBe(message);
+  });
+
+  it('a RamRoleArn profile holds no key of its own by design: it is used, not skipped', async () => {
+    const error = await rejected(() => resolveCredentials({}, withIni({ mode: 'RamRoleArn', ram_role_arn: 'acs:ram::1:role/r' })));
+    expect(error.exitCode).toBe(2);
+    expect(error.message).toContain("profile 'cur' in ~/.aliyun/config.json");
+  });
+
+  it('a keyless INI section is not skipped for the next source', async () => {
+    const error = await rejected(() => resolveCredentials({}, fakeContext({ [CREDENTIALS_INI]: '[default]\ntype = access_key\n' })));
+    expect(error.message).toBe("profile 'default' in ~/.alibabacloud/credentials has no access_key_id");
+  });
+});
+
+describe('resolveCredentials: hints, in full', () => {
+  it('nothing found names every other source', async () => {
+    const error = await rejected(() => resolveCredentials({}, fakeContext({})));
+    expect(error.hint).toBe(
+      'An STS token goes in ALIBABA_CLOUD_SECURITY_TOKEN. Pick a profile with --profile NAME or ALIBABA_CLOUD_PROFILE; ' +
+        'a [default] section with type = access_key in ~/.alibabacloud/credentials works too, and so do ' +
+        'ALIBABA_CLOUD_ROLE_ARN with ALIBABA_CLOUD_OIDC_PROVIDER_ARN and ALIBABA_CLOUD_OIDC_TOKEN_FILE, ' +
+        'an ECS instance RAM role and ALIBABA_CLOUD_CREDENTIALS_URI (README: "Where it finds credentials").',
+    );
+  });
+
+  it.each([
+    [{ ALIBABA_CLOUD_ACCESS_KEY_ID: 'LTAI-x' }, 'Set both ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET, or unset ALIBABA_CLOUD_ACCESS_KEY_ID to use a profile.'],
+    [{ ALICLOUD_SECRET_KEY: 's' }, 'Set both ALICLOUD_ACCESS_KEY and ALICLOUD_SECRET_KEY, or unset ALICLOUD_SECRET_KEY to use a profile.'],
+  ])('half a key pair in env: %j', async (env, hint) => {
+    expect((await rejected(() => resolveCredentials({}, fakeContext({}, env)))).hint).toBe(hint);
+  });
+
+  it.each([
+    [{ mode: 'AK', access_key_id: 'LTAI-x' }, 'Set it with `aliyun configure --profile x --mode AK`.'],
+    [{ access_key_id: 'LTAI-x' }, 'Set it with `aliyun configure --profile x --mode AK`.'],
+    [{ mode: 'StsToken', access_key_id: 'LTAI-x', access_key_secret: 's' }, 'Set it with `aliyun configure --profile x --mode StsToken`.'],
+  ])('a missing key field names the mode to set it with: %j', async (fields, hint) => {
+    const ctx = fakeContext({ [CONFIG_JSON]: aliyunConfig('x', { name: 'x', ...fields }) });
+    expect((await rejected(() => resolveCredentials({}, ctx))).hint).toBe(hint);
+  });
+
+  it('the INI file: a missing key field, a missing type', async () => {
+    const noKey = fakeContext({ [CREDENTIALS_INI]: '[default]\ntype = access_key\naccess_key_id = LTAI\n' });
+    expect((await rejected(() => resolveCredentials({}, noKey))).hint).toBe('Add it to the [default] section of ~/.alibabacloud/credentials.');
+    const noType = fakeContext({ [CREDENTIALS_INI]: '[ci]\naccess_key_id = LTAI\n' }, { ALIBABA_CLOUD_PROFILE: 'ci' });
+    expect((await rejected(() => resolveCredentials({}, noType))).hint).toBe('Add `type = access_key` to the [ci] section.');
+  });
+
+  it.each([
+    ['CloudSSO', 'sign in with `aliyun configure --mode CloudSSO`, then use an External profile whose process_command prints the keys'],
+    ['OAuth', 'use an External profile whose process_command prints the keys, or a RamRoleArn profile'],
+    ['RsaKeyPair', 'RSA key pairs are retired by Alibaba Cloud; use an AK or RamRoleArn profile'],
+    ['BearerToken', 'bearer tokens do not sign ECS API calls; use an AK, RamRoleArn or External profile'],
+    ['Kerberos', 'Create a supported one with `aliyun configure --profile NAME --mode AK` and pass --profile NAME.'],
+  ])('an unsupported mode %s says what to use instead', async (mode, hint) => {
+    const ctx = fakeContext({ [CONFIG_JSON]: aliyunConfig('r', { name: 'r', mode }) });
+    expect((await rejected(() => resolveCredentials({}, ctx))).hint).toBe(hint);
+  });
+
+  it('ChainableRamRoleArn: no source_profile, a loop, an unknown one', async () => {
+    const chain = (...profiles: Record<string, unknown>[]) => fakeContext({ [CONFIG_JSON]: aliyunConfig('a', ...profiles) });
+    const role = { mode: 'ChainableRamRoleArn', ram_role_arn: 'acs:ram::1:role/r' };
+    const none = await rejected(() => resolveCredentials({}, chain({ name: 'a', ...role })));
+    expect([none.message, none.hint]).toEqual([
+      "profile 'a' in ~/.aliyun/config.json (mode ChainableRamRoleArn) has no source_profile",
+      'Name the profile whose credentials assume the role in "source_profile".',
+    ]);
+    const loop = await rejected(() => resolveCredentials({}, chain({ name: 'a', ...role, source_profile: 'b' }, { name: 'b', ...role, source_profile: 'a' })));
+    expect([loop.exitCode, loop.message, loop.hint]).toEqual([
+      2,
+      "profile 'b' in ~/.aliyun/config.json: source_profile makes a loop: a -> b -> a",
+      'Make one profile in the chain hold its own credentials (AK, EcsRamRole, ...).',
+    ]);
+    const unknown = await rejected(() => resolveCredentials({}, chain({ name: 'a', ...role, source_profile: 'z' })));
+    expect([unknown.exitCode, unknown.message]).toEqual([2, "profile 'a' in ~/.aliyun/config.json names source_profile 'z', which does not exist"]);
   });
 });

@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, readdirSync, readlinkSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { createFormatter } from '../../src/output/format.js';
 import { createHeldText } from '../../src/output/heldText.js';
 import { captureSink } from './helpers.js';
 
@@ -42,6 +43,28 @@ describe('held text past the memory limit', () => {
         }
       })
       .filter((target) => target.startsWith(`${directory}/ecsimg-`) && target.endsWith(' (deleted)'));
+
+  // Through the formatters, whose text spills past 4 MiB into os.tmpdir() (TMPDIR).
+  it.runIf(existsSync('/proc/self/fd')).each(['csv', 'tsv'] as const)('-o %s: discard lets go of the held text and closes its file', (format) => {
+    const directory = mkdtempSync(join(tmpdir(), 'ecsimg-held-'));
+    const saved = process.env.TMPDIR;
+    process.env.TMPDIR = directory;
+    try {
+      const sink = captureSink();
+      const formatter = createFormatter(format, sink, { columns: ['ImageId', 'Description'], header: true, tty: false, color: false });
+      const rows = Array.from({ length: 50 }, (_, i) => ({ ImageId: `m-${i}`, Description: 'd'.repeat(100_000) }));
+      formatter.write(rows);
+      expect(deletedFilesIn(directory)).toHaveLength(1);
+      formatter.discard();
+      expect(deletedFilesIn(directory)).toEqual([]);
+      formatter.end();
+      expect(sink.writes).toEqual([]);
+    } finally {
+      if (saved === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = saved;
+      rmSync(directory, { recursive: true, force: true });
+    }
+  });
 
   it('goes to an unlinked temporary file, and comes back whole and in order', () => {
     const directory = mkdtempSync(join(tmpdir(), 'ecsimg-held-'));
