@@ -51,6 +51,8 @@ export interface ListOptions {
   allowIncomplete: boolean;
   concurrency: number;
   columns: string[];
+  /** --columns as given: json and ndjson keep only these fields */
+  fields?: string[];
   header: boolean;
   dryRun: boolean;
   latest: boolean;
@@ -93,6 +95,12 @@ export function parseListOptions(raw: RawListFlags, global: GlobalOptions): List
   if (filters.createdAfter && filters.createdBefore && filters.createdAfter > filters.createdBefore) {
     throw new UsageError('--created-after is later than --created-before; no image can match');
   }
+  if (raw.columns !== undefined && raw.query !== undefined) {
+    throw new UsageError('--columns and --query both choose what to print; give one of them', {
+      hint: "the query picks fields itself, e.g. --query '[].[ImageId,ImageName]'",
+    });
+  }
+  const columns = raw.columns === undefined ? undefined : parseColumns(raw.columns);
   return {
     global,
     filters,
@@ -101,7 +109,8 @@ export function parseListOptions(raw: RawListFlags, global: GlobalOptions): List
     allowIncomplete: raw.allowIncomplete === true,
     concurrency:
       raw.concurrency === undefined ? DEFAULT_CONCURRENCY : parseInteger('--concurrency', raw.concurrency, 1, MAX_CONCURRENCY),
-    columns: raw.columns === undefined ? [...DEFAULT_COLUMNS] : parseColumns(raw.columns),
+    columns: columns ?? [...DEFAULT_COLUMNS],
+    fields: columns,
     header: raw.header !== false,
     dryRun: raw.dryRun === true,
     latest: raw.latest === true,
