@@ -105,7 +105,7 @@ export function buildProgram(runtime: Runtime): Command {
       .option('--latest', 'only the newest image by CreationTime; none is exit 5')
       .option('--name-regex <re>', 'keep images whose ImageName matches this regular expression')
       .option('--sort <fields>', 'sort by fields, comma-separated; -Field for descending')
-      .option('--query <jmespath>', 'JMESPath over the JSON array (json/ndjson output)')
+      .option('--query <jmespath>', 'JMESPath over the JSON array; printed as JSON with -o json/ndjson, as text rows otherwise')
       .option('--dry-run', 'print the request that would be sent, send nothing'),
   );
   list.addHelpText(

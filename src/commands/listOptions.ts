@@ -58,7 +58,7 @@ export interface ListOptions {
   latest: boolean;
   nameRegex?: RegExp;
   sort?: SortKey[];
-  /** JMESPath, compiled where it is used (json/ndjson only) */
+  /** JMESPath, compiled where it is used; printed as JSON (json/ndjson) or text (the others) */
   query?: string;
 }
 
@@ -116,14 +116,11 @@ export function parseListOptions(raw: RawListFlags, global: GlobalOptions): List
     latest: raw.latest === true,
     nameRegex: optional(raw.nameRegex, compileNameRegex),
     sort: optional(raw.sort, parseSortKeys),
-    query: optional(raw.query, (q) => parseQueryFlag(q, global)),
+    query: optional(raw.query, parseQueryFlag),
   };
 }
 
-function parseQueryFlag(query: string, global: GlobalOptions): string {
-  if (global.output !== 'json' && global.output !== 'ndjson') {
-    throw new UsageError(`--query works on JSON output; add -o json or -o ndjson (got -o ${global.output})`);
-  }
+function parseQueryFlag(query: string): string {
   if (query.trim() === '') throw new UsageError('--query needs a JMESPath expression, e.g. [].ImageId');
   return query;
 }
