@@ -15,7 +15,7 @@ __ecsimg_commands() {
 __ecsimg_flags() {
   case $1 in
     '') echo '-V --version -r --region -p --profile --endpoint -o --output --timeout --retries --debug --no-color -q --quiet -h --help' ;;
-    list) echo '--owner --image-id --name --status --snapshot-id --usage --tag --family --os-type --arch --instance-type --created-after --created-before --page-size --limit --allow-incomplete --concurrency --columns --no-header --latest --name-regex --sort --query --dry-run -r --region -p --profile --endpoint -o --output --timeout --retries --debug --no-color -q --quiet -h --help' ;;
+    list) echo '--owner --image-id --name --status --snapshot-id --usage --tag --family --os-type --arch --instance-type --created-after --created-before --page-size --limit --allow-incomplete --concurrency --columns --no-header --wide --latest --name-regex --sort --query --dry-run -r --region -p --profile --endpoint -o --output --timeout --retries --debug --no-color -q --quiet -h --help' ;;
     show) echo '-r --region -p --profile --endpoint -o --output --timeout --retries --debug --no-color -q --quiet -h --help' ;;
     regions) echo '-r --region -p --profile --endpoint -o --output --timeout --retries --debug --no-color -q --quiet -h --help' ;;
     completion) echo '-h --help' ;;

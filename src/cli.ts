@@ -102,6 +102,7 @@ export function buildProgram(runtime: Runtime): Command {
       .option('--concurrency <n>', 'requests in flight at once (default 8)')
       .option('--columns <names>', 'fields for table/csv/tsv, comma-separated')
       .option('--no-header', 'no header row in table/csv/tsv')
+      .option('--wide', 'table at a terminal: every column, nothing cut (it may wrap)')
       .option('--latest', 'only the newest image by CreationTime; none is exit 5')
       .option('--name-regex <re>', 'keep images whose ImageName matches this regular expression')
       .option('--sort <fields>', 'sort by fields, comma-separated; -Field for descending')

@@ -33,6 +33,7 @@ export async function listRun(options: ListOptions, session: Session, io: IO): P
     tty: io.stdout.isTTY,
     color: io.color,
     width: io.stdout.columns,
+    wide: options.wide,
     notice: global.quiet ? undefined : (line) => io.stderr.write(`note: ${line}\n`),
   });
   const progress = session.progress();

@@ -36,6 +36,7 @@ export interface RawListFlags {
   columns?: string;
   header?: boolean;
   dryRun?: boolean;
+  wide?: boolean;
   latest?: boolean;
   nameRegex?: string;
   sort?: string;
@@ -54,6 +55,8 @@ export interface ListOptions {
   /** --columns as given: json and ndjson keep only these fields */
   fields?: string[];
   header: boolean;
+  /** --wide: the terminal table cuts and leaves out nothing */
+  wide: boolean;
   dryRun: boolean;
   latest: boolean;
   nameRegex?: RegExp;
@@ -112,6 +115,7 @@ export function parseListOptions(raw: RawListFlags, global: GlobalOptions): List
     columns: columns ?? [...DEFAULT_COLUMNS],
     fields: columns,
     header: raw.header !== false,
+    wide: raw.wide === true,
     dryRun: raw.dryRun === true,
     latest: raw.latest === true,
     nameRegex: optional(raw.nameRegex, compileNameRegex),

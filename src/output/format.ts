@@ -47,6 +47,8 @@ export interface FormatOptions {
   tty: boolean;
   /** colour allowed */
   color: boolean;
+  /** --wide: at a terminal, no column cut or left out */
+  wide?: boolean;
   /** a line for stderr (a column left out to fit the terminal) */
   notice?: (line: string) => void;
   /** terminal columns, when tty */

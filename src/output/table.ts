@@ -101,7 +101,7 @@ function renderBoxTable(allColumns: string[], allBody: string[][], options: Form
   const Table = loadCommonJs('cli-table3') as typeof CliTable3;
   const chalk = new Chalk({ level: options.color ? 1 : 0 });
   const natural = columnWidths(allColumns, allBody, options.header).map((width) => Math.max(1, width));
-  const fit = options.width === undefined ? undefined : fitTable(allColumns, natural, options.width);
+  const fit = options.width === undefined || options.wide === true ? undefined : fitTable(allColumns, natural, options.width);
   const keep = fit?.keep ?? allColumns.map((_column, index) => index);
   const columns = keep.map((index) => allColumns[index]!);
   const body = allBody.map((cells) => keep.map((index) => cells[index] ?? ''));

@@ -12,8 +12,8 @@ const BIN = fileURLToPath(new URL('../../bin/ecsimg.cjs', import.meta.url));
 const HAS_SCRIPT = spawnSync('script', ['--version']).status === 0;
 const ARGS = ['list', '--owner', 'system', '--name', 'ubuntu_22', '--limit', '4'];
 
-function atTerminal(columns: number): Promise<string> {
-  const command = `stty cols ${columns} rows 50; exec ${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} ${ARGS.join(' ')}`;
+function atTerminal(columns: number, extra: string[] = []): Promise<string> {
+  const command = `stty cols ${columns} rows 50; exec ${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} ${[...ARGS, ...extra].join(' ')}`;
   return new Promise((resolve, reject) => {
     const child = spawn('script', ['-qec', command, '/dev/null'], { env: { ...process.env, ...emulator.env(), TERM: 'xterm', NO_COLOR: '1' } });
     let out = '';
@@ -38,5 +38,12 @@ describe.skipIf(!HAS_SCRIPT)('the table at a terminal', () => {
     for (const id of ids) expect(lines.filter((line) => line.includes(id)), id).toHaveLength(1);
     const rows = lines.filter((line) => ids.some((id) => line.includes(id)));
     expect(new Set(rows).size).toBe(4);
+  });
+
+  it('--wide at 80 columns cuts and leaves out nothing', async () => {
+    const text = (await atTerminal(80, ['--wide'])).replace(/\r/g, '');
+    expect(text).not.toContain('…');
+    expect(text).not.toContain('left out');
+    for (const column of ['ImageOwnerAlias', 'Architecture', 'CreationTime']) expect(text).toContain(column);
   });
 });
