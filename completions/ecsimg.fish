@@ -15,10 +15,8 @@ function __ecsimg_takes_value
             contains -- $argv[2] --name --status --max-wait --interval --concurrency --columns -r --region -p --profile --endpoint -o --output --timeout --retries
         case 'regions'
             contains -- $argv[2] -r --region -p --profile --endpoint -o --output --timeout --retries
-        case 'completion'
-            contains -- $argv[2] -r --region -p --profile --endpoint -o --output --timeout --retries
         case 'emulator'
-            contains -- $argv[2] -r --region -p --profile --endpoint -o --output --timeout --retries --port --host --images-per-region --catalogue --creating --latency --throttle --fail --html-errors --hang-after --retry-after --churn --paging-fault --fault-regions --credentials-ttl --down
+            contains -- $argv[2] -r --region --port --host --images-per-region --catalogue --creating --latency --throttle --fail --html-errors --hang-after --retry-after --churn --paging-fault --fault-regions --credentials-ttl --down
         case '*'
             return 1
     end
@@ -88,7 +86,7 @@ complete -c ecsimg -n '__ecsimg_command ""' -a wait -d 'wait until images reach 
 complete -c ecsimg -n '__ecsimg_command ""' -a regions -d 'list regions (DescribeRegions)'
 complete -c ecsimg -n '__ecsimg_command ""' -a completion -d 'print a shell completion script'
 complete -c ecsimg -n '__ecsimg_command ""' -a emulator -d 'start the local ECS API emulator (with STS, a metadata service and a credentials URI) and print its endpoint and test credentials'
-complete -c ecsimg -n '__ecsimg_command ""' -a help -d 'display help for command'
+complete -c ecsimg -n '__ecsimg_command ""' -a help -d 'help for a command, or a topic: exit-codes, environment, formats'
 complete -c ecsimg -n '__ecsimg_command ""' -s V -l version -d 'print the version'
 complete -c ecsimg -n '__ecsimg_command ""' -s r -l region -x -a '(__ecsimg_items 0 cn-hangzhou cn-shanghai cn-beijing cn-zhangjiakou cn-huhehaote cn-wulanchabu cn-qingdao cn-shenzhen cn-heyuan cn-guangzhou cn-chengdu cn-hongkong ap-northeast-1 ap-northeast-2 ap-southeast-1 ap-southeast-3 ap-southeast-5 ap-southeast-6 ap-southeast-7 ap-south-1 us-east-1 us-west-1 eu-west-1 eu-central-1 me-east-1 me-central-1 all)' -d 'region; for list, a comma-separated list or \'all\''
 complete -c ecsimg -n '__ecsimg_command ""' -s p -l profile -x -a '(__ecsimg_profiles)' -d 'profile in ~/.aliyun/config.json'
@@ -121,6 +119,7 @@ complete -c ecsimg -n '__ecsimg_command list' -l allow-incomplete -d 'print a li
 complete -c ecsimg -n '__ecsimg_command list' -l concurrency -x -d 'requests in flight at once (default 8)'
 complete -c ecsimg -n '__ecsimg_command list' -l columns -x -a '(__ecsimg_items 0 ImageId ImageName ImageVersion ImageFamily Description Size ImageOwnerAlias ImageOwnerId IsSupportIoOptimized IsSupportCloudinit OSName OSNameEn OSType Platform Architecture Status Progress Usage CreationTime ProductCode IsCopied IsSubscribed IsSelfShared BootMode Tags DiskDeviceMappings DetectionOptions Features ImportImageOptions LicenseType LoginAsNonRootSupported SupplierName IsPublic ResourceGroupId RegionId)' -d 'fields for table/csv/tsv, comma-separated'
 complete -c ecsimg -n '__ecsimg_command list' -l no-header -d 'no header row in table/csv/tsv'
+complete -c ecsimg -n '__ecsimg_command list' -l wide -d 'table at a terminal: every column, nothing cut (it may wrap)'
 complete -c ecsimg -n '__ecsimg_command list' -l latest -d 'only the newest image by CreationTime; none is exit 5'
 complete -c ecsimg -n '__ecsimg_command list' -l name-regex -x -d 'keep images whose ImageName matches this regular expression'
 complete -c ecsimg -n '__ecsimg_command list' -l name-exact -x -d 'keep images named exactly this (case-sensitive; sent as ImageName to narrow the request)'
@@ -128,7 +127,7 @@ complete -c ecsimg -n '__ecsimg_command list' -l name-glob -x -d 'keep images wh
 complete -c ecsimg -n '__ecsimg_command list' -l fail-empty -d 'no image matched is exit 5 (for set -e scripts that need at least one)'
 complete -c ecsimg -n '__ecsimg_command list' -l count -d 'print only the number of matching images (one request per region without client-side filters)'
 complete -c ecsimg -n '__ecsimg_command list' -l sort -x -a '(__ecsimg_items 1 ImageId ImageName ImageVersion ImageFamily Description Size ImageOwnerAlias ImageOwnerId IsSupportIoOptimized IsSupportCloudinit OSName OSNameEn OSType Platform Architecture Status Progress Usage CreationTime ProductCode IsCopied IsSubscribed IsSelfShared BootMode Tags DiskDeviceMappings DetectionOptions Features ImportImageOptions LicenseType LoginAsNonRootSupported SupplierName IsPublic ResourceGroupId RegionId)' -d 'sort by fields, comma-separated; -Field for descending'
-complete -c ecsimg -n '__ecsimg_command list' -l query -x -d 'JMESPath over the JSON array (json/ndjson output)'
+complete -c ecsimg -n '__ecsimg_command list' -l query -x -d 'JMESPath over the JSON array; printed as JSON with -o json/ndjson, as text rows otherwise'
 complete -c ecsimg -n '__ecsimg_command list' -l dry-run -d 'print the request that would be sent, send nothing'
 complete -c ecsimg -n '__ecsimg_command list' -s r -l region -x -a '(__ecsimg_items 0 cn-hangzhou cn-shanghai cn-beijing cn-zhangjiakou cn-huhehaote cn-wulanchabu cn-qingdao cn-shenzhen cn-heyuan cn-guangzhou cn-chengdu cn-hongkong ap-northeast-1 ap-northeast-2 ap-southeast-1 ap-southeast-3 ap-southeast-5 ap-southeast-6 ap-southeast-7 ap-south-1 us-east-1 us-west-1 eu-west-1 eu-central-1 me-east-1 me-central-1 all)' -d 'region; for list, a comma-separated list or \'all\''
 complete -c ecsimg -n '__ecsimg_command list' -s p -l profile -x -a '(__ecsimg_profiles)' -d 'profile in ~/.aliyun/config.json'
@@ -185,28 +184,11 @@ complete -c ecsimg -n '__ecsimg_command regions' -s q -l quiet -d 'no spinner, h
 complete -c ecsimg -n '__ecsimg_command regions' -s h -l help -d 'show help'
 
 # ecsimg completion
-complete -c ecsimg -n '__ecsimg_command completion' -s r -l region -x -a '(__ecsimg_items 0 cn-hangzhou cn-shanghai cn-beijing cn-zhangjiakou cn-huhehaote cn-wulanchabu cn-qingdao cn-shenzhen cn-heyuan cn-guangzhou cn-chengdu cn-hongkong ap-northeast-1 ap-northeast-2 ap-southeast-1 ap-southeast-3 ap-southeast-5 ap-southeast-6 ap-southeast-7 ap-south-1 us-east-1 us-west-1 eu-west-1 eu-central-1 me-east-1 me-central-1 all)' -d 'region; for list, a comma-separated list or \'all\''
-complete -c ecsimg -n '__ecsimg_command completion' -s p -l profile -x -a '(__ecsimg_profiles)' -d 'profile in ~/.aliyun/config.json'
-complete -c ecsimg -n '__ecsimg_command completion' -l endpoint -x -d 'API endpoint (default https://ecs.<region>.aliyuncs.com)'
-complete -c ecsimg -n '__ecsimg_command completion' -s o -l output -x -a 'table json ndjson csv tsv' -d 'output format: table, json, ndjson, csv, tsv (default table)'
-complete -c ecsimg -n '__ecsimg_command completion' -l timeout -x -d 'per-request timeout (default 10)'
-complete -c ecsimg -n '__ecsimg_command completion' -l retries -x -d 'retries of a request that may succeed later (default 3)'
-complete -c ecsimg -n '__ecsimg_command completion' -l debug -d 'log requests and responses to stderr, secrets redacted; stack traces'
-complete -c ecsimg -n '__ecsimg_command completion' -l no-color -d 'no colour (also NO_COLOR, TERM=dumb, or stdout not a terminal)'
-complete -c ecsimg -n '__ecsimg_command completion' -s q -l quiet -d 'no spinner, hints or summary line'
 complete -c ecsimg -n '__ecsimg_command completion' -s h -l help -d 'show help'
 complete -c ecsimg -n '__ecsimg_argument completion 1' -a 'bash zsh fish' -d 'bash, zsh or fish'
 
 # ecsimg emulator
-complete -c ecsimg -n '__ecsimg_command emulator' -s r -l region -x -a '(__ecsimg_items 0 cn-hangzhou cn-shanghai cn-beijing cn-zhangjiakou cn-huhehaote cn-wulanchabu cn-qingdao cn-shenzhen cn-heyuan cn-guangzhou cn-chengdu cn-hongkong ap-northeast-1 ap-northeast-2 ap-southeast-1 ap-southeast-3 ap-southeast-5 ap-southeast-6 ap-southeast-7 ap-south-1 us-east-1 us-west-1 eu-west-1 eu-central-1 me-east-1 me-central-1 all)' -d 'region; for list, a comma-separated list or \'all\''
-complete -c ecsimg -n '__ecsimg_command emulator' -s p -l profile -x -a '(__ecsimg_profiles)' -d 'profile in ~/.aliyun/config.json'
-complete -c ecsimg -n '__ecsimg_command emulator' -l endpoint -x -d 'API endpoint (default https://ecs.<region>.aliyuncs.com)'
-complete -c ecsimg -n '__ecsimg_command emulator' -s o -l output -x -a 'table json ndjson csv tsv' -d 'output format: table, json, ndjson, csv, tsv (default table)'
-complete -c ecsimg -n '__ecsimg_command emulator' -l timeout -x -d 'per-request timeout (default 10)'
-complete -c ecsimg -n '__ecsimg_command emulator' -l retries -x -d 'retries of a request that may succeed later (default 3)'
-complete -c ecsimg -n '__ecsimg_command emulator' -l debug -d 'log requests and responses to stderr, secrets redacted; stack traces'
-complete -c ecsimg -n '__ecsimg_command emulator' -l no-color -d 'no colour (also NO_COLOR, TERM=dumb, or stdout not a terminal)'
-complete -c ecsimg -n '__ecsimg_command emulator' -s q -l quiet -d 'no spinner, hints or summary line'
+complete -c ecsimg -n '__ecsimg_command emulator' -s r -l region -x -a '(__ecsimg_items 0 cn-hangzhou cn-shanghai cn-beijing cn-zhangjiakou cn-huhehaote cn-wulanchabu cn-qingdao cn-shenzhen cn-heyuan cn-guangzhou cn-chengdu cn-hongkong ap-northeast-1 ap-northeast-2 ap-southeast-1 ap-southeast-3 ap-southeast-5 ap-southeast-6 ap-southeast-7 ap-south-1 us-east-1 us-west-1 eu-west-1 eu-central-1 me-east-1 me-central-1 all)' -d 'the region the printed environment names (default cn-hangzhou); with --catalogue, also the region of rows without RegionId'
 complete -c ecsimg -n '__ecsimg_command emulator' -l port -x -d 'port to listen on; 0 picks a free one (default 8787)'
 complete -c ecsimg -n '__ecsimg_command emulator' -l host -x -d 'address to bind (default 127.0.0.1)'
 complete -c ecsimg -n '__ecsimg_command emulator' -l images-per-region -x -d 'system images per region'
@@ -230,4 +212,5 @@ complete -c ecsimg -n '__ecsimg_command emulator' -l down -x -d 'fault: these se
 complete -c ecsimg -n '__ecsimg_command emulator' -s h -l help -d 'show help'
 
 # ecsimg help
-complete -c ecsimg -n '__ecsimg_argument help 1' -a 'list show wait regions completion emulator help'
+complete -c ecsimg -n '__ecsimg_command help' -s h -l help -d 'show help'
+complete -c ecsimg -n '__ecsimg_argument help 1' -a 'list show wait regions completion emulator help' -d 'a command or a help topic'

@@ -2,17 +2,8 @@
 // `npm run completions`: write completions/ecsimg.bash, _ecsimg and ecsimg.fish from the built
 // commander program (dist/), so the scripts always match the commands and flags.
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { buildProgram } from '../dist/cli.js';
 import { COMPLETION_FILES, COMPLETION_SHELLS, completionScript } from '../dist/completion/index.js';
-
-const silent = { write: () => undefined, isTTY: false };
-const program = buildProgram({
-  io: { stdout: silent, stderr: silent, color: false },
-  env: {},
-  homeDir: '/nonexistent',
-  readFile: () => undefined,
-  signal: new globalThis.AbortController().signal,
-});
+import { program } from './program.js';
 
 const directory = new URL('../completions/', import.meta.url);
 mkdirSync(directory, { recursive: true });

@@ -2,6 +2,8 @@
 // only when their command runs, so --help, --version and usage errors load nothing heavy.
 import { Command, Option } from 'commander';
 import { ARCHITECTURES, IMAGE_STATUSES, OS_TYPES, OWNER_ALIASES, USAGES } from './api/params.js';
+import { UsageError } from './errors.js';
+import { findHelpTopic, formatHelpTopic, HELP_TOPICS } from './help/topics.js';
 import { OUTPUT_FORMATS } from './output/formats.js';
 import type { RawEmulatorFlags } from './commands/emulatorOptions.js';
 import type { GlobalOptions, RawGlobalFlags } from './commands/globals.js';
@@ -31,9 +33,24 @@ export function addGlobalOptions(command: Command): Command {
   return command;
 }
 
-async function globalsOf(command: Command): Promise<GlobalOptions> {
+async function globalsOf(command: Command, env: Runtime['env']): Promise<GlobalOptions> {
   const { parseGlobalOptions } = await import('./commands/globals.js');
-  return parseGlobalOptions(command.optsWithGlobals<RawGlobalFlags>());
+  return parseGlobalOptions(command.optsWithGlobals<RawGlobalFlags>(), env);
+}
+
+/**
+ * Commander reads ecsimg's own options anywhere on the line; a command that has no use for
+ * one refuses it rather than ignore it. `uses`: the program options this command reads.
+ */
+function refuseUnusedGlobals(command: Command, uses: string[] = []): void {
+  const program = command.parent!;
+  for (const option of program.options) {
+    const key = option.attributeName();
+    if (uses.includes(key) || program.getOptionValueSource(key) !== 'cli') continue;
+    throw new UsageError(`${option.long ?? option.flags} is not an option of ${command.name()}`, {
+      hint: `see: ecsimg ${command.name()} --help`,
+    });
+  }
 }
 
 export function buildProgram(runtime: Runtime): Command {
@@ -50,10 +67,12 @@ export function buildProgram(runtime: Runtime): Command {
       writeErr: () => undefined,
       outputError: () => undefined,
     })
-    .exitOverride();
+    .exitOverride()
+    .helpCommand(false);
   addGlobalOptions(program);
   program.addHelpText(
     'after',
+    `\nHelp topics (ecsimg help <topic>): ${HELP_TOPICS.map((t) => t.name).join(', ')}\n` +
     examples([
       'ecsimg list --owner system --region cn-hangzhou',
       "ecsimg list --owner self -o json | jq -r '.[].ImageId'",
@@ -84,6 +103,7 @@ export function buildProgram(runtime: Runtime): Command {
       .option('--concurrency <n>', 'requests in flight at once (default 8)')
       .option('--columns <names>', 'fields for table/csv/tsv, comma-separated')
       .option('--no-header', 'no header row in table/csv/tsv')
+      .option('--wide', 'table at a terminal: every column, nothing cut (it may wrap)')
       .option('--latest', 'only the newest image by CreationTime; none is exit 5')
       .option('--name-regex <re>', 'keep images whose ImageName matches this regular expression')
       .option('--name-exact <name>', 'keep images named exactly this (case-sensitive; sent as ImageName to narrow the request)')
@@ -91,7 +111,7 @@ export function buildProgram(runtime: Runtime): Command {
       .option('--fail-empty', 'no image matched is exit 5 (for set -e scripts that need at least one)')
       .option('--count', 'print only the number of matching images (one request per region without client-side filters)')
       .option('--sort <fields>', 'sort by fields, comma-separated; -Field for descending')
-      .option('--query <jmespath>', 'JMESPath over the JSON array (json/ndjson output)')
+      .option('--query <jmespath>', 'JMESPath over the JSON array; printed as JSON with -o json/ndjson, as text rows otherwise')
       .option('--dry-run', 'print the request that would be sent, send nothing'),
   );
   list.addHelpText(
@@ -111,7 +131,7 @@ export function buildProgram(runtime: Runtime): Command {
       import('./commands/globals.js'),
       import('./commands/listOptions.js'),
     ]);
-    const options = parseListOptions(all, parseGlobalOptions(all));
+    const options = parseListOptions(all, parseGlobalOptions(all, runtime.env));
     if (options.count && !options.dryRun) {
       const [{ createSession }, { checkCountOptions, countRun }] = await Promise.all([import('./commands/session.js'), import('./commands/count.js')]);
       checkCountOptions(options);
@@ -140,7 +160,7 @@ export function buildProgram(runtime: Runtime): Command {
       ]),
     )
     .action(async (imageIds: string[], _flags: unknown, command: Command) => {
-      const global = await globalsOf(command);
+      const global = await globalsOf(command, runtime.env);
       const { parseImageId, showRun } = await import('./commands/show.js');
       const ids = [...new Set(imageIds.map(parseImageId))];
       const { createSession } = await import('./commands/session.js');
@@ -170,7 +190,7 @@ export function buildProgram(runtime: Runtime): Command {
     )
     .action(async (ids: string[], _flags: unknown, command: Command) => {
       const all = command.optsWithGlobals<RawWaitFlags & RawGlobalFlags>();
-      const global = await globalsOf(command);
+      const global = await globalsOf(command, runtime.env);
       const { parseWaitOptions } = await import('./commands/waitOptions.js');
       const options = parseWaitOptions(ids, all, global);
       const [{ createSession }, { waitRun }] = await Promise.all([import('./commands/session.js'), import('./commands/wait.js')]);
@@ -180,7 +200,7 @@ export function buildProgram(runtime: Runtime): Command {
   addGlobalOptions(program.command('regions').description('list regions (DescribeRegions)'))
     .addHelpText('after', examples(['ecsimg regions', 'ecsimg regions -o json | jq -r \'.[].RegionId\'']))
     .action(async (_flags: unknown, command: Command) => {
-      const global = await globalsOf(command);
+      const global = await globalsOf(command, runtime.env);
       const [{ createSession }, { regionsRun }] = await Promise.all([
         import('./commands/session.js'),
         import('./commands/regions.js'),
@@ -188,12 +208,10 @@ export function buildProgram(runtime: Runtime): Command {
       await regionsRun(global, createSession(global, runtime), runtime.io);
     });
 
-  addGlobalOptions(
-    program
-      .command('completion')
-      .description('print a shell completion script')
-      .argument('<shell>', 'bash, zsh or fish'),
-  )
+  program
+    .command('completion')
+    .description('print a shell completion script')
+    .argument('<shell>', 'bash, zsh or fish')
     .addHelpText(
       'after',
       examples([
@@ -203,13 +221,15 @@ export function buildProgram(runtime: Runtime): Command {
       ]),
     )
     .action(async (shell: string, _flags: unknown, command: Command) => {
-      await globalsOf(command);
+      refuseUnusedGlobals(command);
       const { completionRun } = await import('./commands/completion.js');
       completionRun(shell, program, runtime.io);
     });
 
-  addGlobalOptions(program.command('emulator'))
+  program
+    .command('emulator')
     .description('start the local ECS API emulator (with STS, a metadata service and a credentials URI) and print its endpoint and test credentials')
+    .option('-r, --region <id>', 'the region the printed environment names (default cn-hangzhou); with --catalogue, also the region of rows without RegionId')
     .option('--port <n>', 'port to listen on; 0 picks a free one (default 8787)')
     .option('--host <address>', 'address to bind (default 127.0.0.1)')
     .option('--images-per-region <n>', 'system images per region')
@@ -246,11 +266,29 @@ export function buildProgram(runtime: Runtime): Command {
       ]),
     )
     .action(async (flags: RawEmulatorFlags, command: Command) => {
-      const global = await globalsOf(command);
+      refuseUnusedGlobals(command, ['region']);
       const { parseEmulatorOptions } = await import('./commands/emulatorOptions.js');
-      const options = parseEmulatorOptions(flags, global.region);
+      const options = parseEmulatorOptions(flags, command.optsWithGlobals<RawGlobalFlags>().region);
       const { emulatorRun } = await import('./commands/emulator.js');
       await emulatorRun(options, runtime);
+    });
+
+  program
+    .command('help')
+    .description(`help for a command, or a topic: ${HELP_TOPICS.map((t) => t.name).join(', ')}`)
+    .argument('[command]', 'a command or a help topic')
+    .addHelpText('after', examples(['ecsimg help exit-codes', 'ecsimg help environment', 'ecsimg help list']))
+    .action((name: string | undefined) => {
+      if (name === undefined) program.help();
+      const command = program.commands.find((c) => c.name() === name);
+      if (command) command.help();
+      const topic = findHelpTopic(name!);
+      if (topic === undefined) {
+        throw new UsageError(`unknown command or help topic '${name}'`, {
+          hint: `commands: ${program.commands.map((c) => c.name()).join(', ')}; topics: ${HELP_TOPICS.map((t) => t.name).join(', ')}`,
+        });
+      }
+      io.stdout.write(formatHelpTopic(topic, io.stdout.columns ?? 80));
     });
 
   return program;

@@ -11,15 +11,19 @@ export async function runCli(argv: string[], runtime: Runtime): Promise<number> 
   const debug = argv.includes('--debug');
   const quiet = quietIn(argv);
   const secrets: string[] = [];
+  // The command being parsed, for hints that name it (`see: ecsimg list --help`).
+  let command: string | undefined;
   try {
-    await buildProgram({ ...runtime, secrets }).parseAsync(argv, { from: 'user' });
+    const program = buildProgram({ ...runtime, secrets });
+    program.hook('preSubcommand', (_program, subcommand) => void (command = subcommand.name()));
+    await program.parseAsync(argv, { from: 'user' });
     return ExitCode.ok;
   } catch (err) {
     if (err instanceof CommanderError && SUCCESSFUL_COMMANDER_EXITS.has(err.code)) return ExitCode.ok;
     if (err instanceof CommanderError && err.code === 'commander.help' && err.exitCode === 0) return ExitCode.ok;
     let exitCode: number = ExitCode.internal;
     try {
-      const error = toReportable(err);
+      const error = toReportable(err, command);
       exitCode = error.exitCode;
       const { formatError } = await import('./output/errorMessage.js');
       runtime.io.stderr.write(formatError(error, { debug, quiet, color: false, secrets: [...secretsIn(runtime.env), ...secrets] }));
@@ -52,7 +56,7 @@ export function quietIn(argv: string[]): boolean {
   return argv.some((arg) => arg === '--quiet' || /^-[^-rpo]*q/.test(arg));
 }
 
-function toReportable(err: unknown): EcsimgError {
+function toReportable(err: unknown, command: string | undefined): EcsimgError {
   if (err instanceof EcsimgError) return err;
   if (err instanceof CommanderError && err.code === 'commander.help') {
     return new UsageError('no command given', { hint: 'commands: list, show, regions, completion, emulator; see: ecsimg --help' });
@@ -63,7 +67,7 @@ function toReportable(err: unknown): EcsimgError {
     const [first = '', ...rest] = err.message.replace(/^error: /, '').split('\n');
     const more = rest.join(' ').trim();
     const suggestion = /^\(?did you mean (.+?)\?\)?$/i.exec(more)?.[1];
-    const see = usageHint(err);
+    const see = usageHint(err, command);
     if (suggestion) return new UsageError(first, { hint: `did you mean ${suggestion}? ${see.replace(/^see/, 'See')}` });
     return new UsageError(more ? `${first} ${more}` : first, { hint: see });
   }
@@ -72,8 +76,8 @@ function toReportable(err: unknown): EcsimgError {
   });
 }
 
-function usageHint(err: CommanderError): string {
-  return err.code === 'commander.unknownCommand' ? 'see: ecsimg --help' : 'see: ecsimg <command> --help';
+function usageHint(err: CommanderError, command: string | undefined): string {
+  return err.code === 'commander.unknownCommand' || command === undefined ? 'see: ecsimg --help' : `see: ecsimg ${command} --help`;
 }
 
 const SECRET_VARIABLES = [

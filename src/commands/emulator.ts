@@ -21,7 +21,8 @@ export async function emulatorRun(options: EmulatorCommandOptions, runtime: Runt
     throw listenError(err, options) ?? err;
   }
   // stdout carries the endpoint and credentials as shell lines, so `eval` can use them.
-  const bannerRegion = recorded && options.catalogue && !recorded.has(options.catalogue.defaultRegion) ? [...recorded.keys()][0] : options.catalogue?.defaultRegion;
+  const bannerRegion =
+    recorded && options.catalogue && !recorded.has(options.catalogue.defaultRegion) ? [...recorded.keys()][0] : (options.catalogue?.defaultRegion ?? options.region);
   runtime.io.stdout.write(describeEmulator(running, bannerRegion).trimEnd() + '\n');
   if (!isLoopback(options.host)) {
     runtime.io.stderr.write(

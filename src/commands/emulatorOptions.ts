@@ -40,6 +40,8 @@ export interface EmulatorCommandOptions {
   catalogue?: { path: string; defaultRegion: string };
   /** --creating: images per region that are still being created */
   creating?: CreatingSpec;
+  /** --region without --catalogue: the region the banner's environment lines name */
+  region?: string;
 }
 
 
@@ -261,6 +263,7 @@ export function parseEmulatorOptions(flags: RawEmulatorFlags, region?: string): 
   const host = flags.host ?? '127.0.0.1';
   if (host.trim() === '') throw new UsageError('--host needs an address, e.g. 127.0.0.1');
   const catalogue = flags.catalogue === undefined ? undefined : parseCatalogue(flags, region);
+  const bannerRegion = catalogue || region === undefined ? undefined : parseBannerRegion(region);
   return {
     port: flags.port === undefined ? DEFAULT_EMULATOR_PORT : parseInteger('--port', flags.port, 0, 65535),
     host,
@@ -269,7 +272,17 @@ export function parseEmulatorOptions(flags: RawEmulatorFlags, region?: string): 
     faults: parseFaults(flags, catalogue ? null : undefined),
     ...(catalogue ? { catalogue } : {}),
     ...(flags.creating === undefined ? {} : { creating: parseCreating(flags.creating) }),
+    ...(bannerRegion ? { region: bannerRegion } : {}),
   };
+}
+
+function parseBannerRegion(region: string): string {
+  const id = region.trim();
+  const known = REGIONS.map((r) => r.RegionId);
+  if (!known.includes(id)) {
+    throw new UsageError(`--region: the emulator does not serve "${region}"`, { hint: `its regions: ${known.join(', ')}` });
+  }
+  return id;
 }
 
 function parseCatalogue(flags: RawEmulatorFlags, region: string | undefined): { path: string; defaultRegion: string } {

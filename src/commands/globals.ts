@@ -27,12 +27,19 @@ export interface GlobalOptions {
 export const DEFAULT_TIMEOUT_SECONDS = 10;
 export const DEFAULT_RETRIES = 3;
 
-export function parseGlobalOptions(raw: RawGlobalFlags): GlobalOptions {
+/** `env`: ECSIMG_OUTPUT is the output format when -o is not given (a runbook sets it once). */
+export function parseGlobalOptions(raw: RawGlobalFlags, env: Record<string, string | undefined> = {}): GlobalOptions {
+  const envOutput = env.ECSIMG_OUTPUT?.trim() ? env.ECSIMG_OUTPUT : undefined;
   return {
     region: raw.region,
     profile: raw.profile,
     endpoint: raw.endpoint,
-    output: raw.output === undefined ? 'table' : parseChoice('--output', raw.output, OUTPUT_FORMATS),
+    output:
+      raw.output !== undefined
+        ? parseChoice('--output', raw.output, OUTPUT_FORMATS)
+        : envOutput !== undefined
+          ? parseChoice('ECSIMG_OUTPUT', envOutput, OUTPUT_FORMATS)
+          : 'table',
     timeoutSeconds: raw.timeout === undefined ? DEFAULT_TIMEOUT_SECONDS : parseSeconds('--timeout', raw.timeout, 0.1, 3600),
     retries: raw.retries === undefined ? DEFAULT_RETRIES : parseInteger('--retries', raw.retries, 0, 20),
     debug: raw.debug === true,

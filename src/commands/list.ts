@@ -3,7 +3,7 @@ import { setMaxListeners } from 'node:events';
 import { createLimiter } from '../api/limiter.js';
 import { describeImagesPages, firstPageSize, type PagingProgress } from '../api/paginate.js';
 import { describeImagesParams, pageParams } from '../api/params.js';
-import { EcsimgError, NotFoundError } from '../errors.js';
+import { EcsimgError, NotFoundError, UsageError } from '../errors.js';
 import type { IO, Progress } from '../io.js';
 import { createFormatter, type Formatter, type Row } from '../output/format.js';
 import { formatError } from '../output/errorMessage.js';
@@ -13,7 +13,7 @@ import { compileQuery, writeQueryResult } from './query.js';
 import { inRegionOrder, type PageSource } from './regionPages.js';
 import { parseRegionList } from './regionList.js';
 import { isAllRegions, resolveRegionIds } from './regions.js';
-import type { Session } from './session.js';
+import { regionOfEndpoint, type Session } from './session.js';
 
 export async function listRun(options: ListOptions, session: Session, io: IO): Promise<void> {
   const { global } = options;
@@ -28,10 +28,13 @@ export async function listRun(options: ListOptions, session: Session, io: IO): P
   const columns = multiRegion && !options.columns.includes('RegionId') ? ['RegionId', ...options.columns] : options.columns;
   const formatter = createFormatter(global.output, io.stdout, {
     columns,
+    fields: options.fields && columns,
     header: options.header,
     tty: io.stdout.isTTY,
     color: io.color,
     width: io.stdout.columns,
+    wide: options.wide,
+    notice: global.quiet ? undefined : (line) => io.stderr.write(`note: ${line}\n`),
   });
   const progress = session.progress();
   // Ends the retries of pages nobody waits for once the listing is over (early --limit, a failure).
@@ -225,6 +228,7 @@ function printDryRun(options: ListOptions, session: Session, io: IO): void {
   });
   // --region all would need DescribeRegions to know the regions; a dry run sends nothing,
   // so it shows that request and the DescribeImages sent for each region it returns.
+  if (isAllRegions(value)) checkAllRegionsEndpoint(session.endpointFor(undefined));
   const requests = isAllRegions(value)
     ? [
         { Endpoint: session.endpointFor(undefined), Method: 'POST', Action: 'DescribeRegions', Parameters: {} },
@@ -232,4 +236,13 @@ function printDryRun(options: ListOptions, session: Session, io: IO): void {
       ]
     : parseRegionList(value).map(describeImages);
   io.stdout.write(JSON.stringify(requests, null, 2) + '\n');
+}
+
+/** An endpoint that serves one region cannot serve --region all: say so, not `{RegionId}`. */
+function checkAllRegionsEndpoint(endpoint: string): void {
+  const served = regionOfEndpoint(endpoint);
+  if (served === undefined) return;
+  throw new UsageError(`--region all: the endpoint ${endpoint} serves only ${served}; its answer for any other region would be an empty list`, {
+    hint: `pass --region ${served}, or leave the endpoint unset so each region uses its own`,
+  });
 }

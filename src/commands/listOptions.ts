@@ -37,6 +37,7 @@ export interface RawListFlags {
   columns?: string;
   header?: boolean;
   dryRun?: boolean;
+  wide?: boolean;
   latest?: boolean;
   nameRegex?: string;
   nameExact?: string;
@@ -56,7 +57,11 @@ export interface ListOptions {
   allowIncomplete: boolean;
   concurrency: number;
   columns: string[];
+  /** --columns as given: json and ndjson keep only these fields */
+  fields?: string[];
   header: boolean;
+  /** --wide: the terminal table cuts and leaves out nothing */
+  wide: boolean;
   dryRun: boolean;
   latest: boolean;
   nameRegex?: RegExp;
@@ -65,7 +70,7 @@ export interface ListOptions {
   /** --count: print only the number of matching images */
   count: boolean;
   sort?: SortKey[];
-  /** JMESPath, compiled where it is used (json/ndjson only) */
+  /** JMESPath, compiled where it is used; printed as JSON (json/ndjson) or text (the others) */
   query?: string;
 }
 
@@ -103,6 +108,12 @@ export function parseListOptions(raw: RawListFlags, global: GlobalOptions): List
   if (filters.createdAfter && filters.createdBefore && filters.createdAfter > filters.createdBefore) {
     throw new UsageError('--created-after is later than --created-before; no image can match');
   }
+  if (raw.columns !== undefined && raw.query !== undefined) {
+    throw new UsageError('--columns and --query both choose what to print; give one of them', {
+      hint: "the query picks fields itself, e.g. --query '[].[ImageId,ImageName]'",
+    });
+  }
+  const columns = raw.columns === undefined ? undefined : parseColumns(raw.columns);
   return {
     global,
     filters,
@@ -111,15 +122,17 @@ export function parseListOptions(raw: RawListFlags, global: GlobalOptions): List
     allowIncomplete: raw.allowIncomplete === true,
     concurrency:
       raw.concurrency === undefined ? DEFAULT_CONCURRENCY : parseInteger('--concurrency', raw.concurrency, 1, MAX_CONCURRENCY),
-    columns: raw.columns === undefined ? [...DEFAULT_COLUMNS] : parseColumns(raw.columns),
+    columns: columns ?? [...DEFAULT_COLUMNS],
+    fields: columns,
     header: raw.header !== false,
+    wide: raw.wide === true,
     dryRun: raw.dryRun === true,
     latest: raw.latest === true,
     nameRegex: nameMatch.regex,
     failEmpty: raw.failEmpty === true,
     count: raw.count === true,
     sort: optional(raw.sort, parseSortKeys),
-    query: optional(raw.query, (q) => parseQueryFlag(q, global)),
+    query: optional(raw.query, parseQueryFlag),
   };
 }
 
@@ -144,10 +157,7 @@ function parseNameMatch(raw: RawListFlags, nonEmpty: (flag: string) => (value: s
   return { regex: raw.nameRegex === undefined ? undefined : compileNameRegex(raw.nameRegex) };
 }
 
-function parseQueryFlag(query: string, global: GlobalOptions): string {
-  if (global.output !== 'json' && global.output !== 'ndjson') {
-    throw new UsageError(`--query works on JSON output; add -o json or -o ndjson (got -o ${global.output})`);
-  }
+function parseQueryFlag(query: string): string {
   if (query.trim() === '') throw new UsageError('--query needs a JMESPath expression, e.g. [].ImageId');
   return query;
 }

@@ -13,6 +13,7 @@ import type { IO } from '../io.js';
 import type { Row } from '../output/format.js';
 import { stringifyJson } from '../output/json.js';
 import { escapeJsonForTerminal } from '../output/text.js';
+import { writeQueryText } from './queryText.js';
 
 export type Query = (rows: Row[]) => unknown;
 
@@ -255,8 +256,15 @@ function jmespathTypeNames(message: string): string {
     .replace(/received undefined/, 'received a value of another type');
 }
 
-/** On a terminal the control characters JSON leaves raw are \u escapes, as in json output. */
+/**
+ * json and ndjson print the result as JSON; on a terminal the control characters JSON leaves
+ * raw are \u escapes, as in json output. tsv, csv and table print it as text (queryText.ts).
+ */
 export function writeQueryResult(result: unknown, output: string, io: IO): void {
+  if (output !== 'json' && output !== 'ndjson') {
+    writeQueryText(result, output === 'csv' ? 'csv' : 'tsv', io.stdout, io.stdout.isTTY);
+    return;
+  }
   const write = (json: string): void => io.stdout.write(io.stdout.isTTY ? escapeJsonForTerminal(json) : json);
   if (output === 'ndjson' && Array.isArray(result)) {
     for (const item of result) write(`${stringifyJson(item) ?? 'null'}\n`);

@@ -39,17 +39,37 @@ export interface Formatter {
 export interface FormatOptions {
   /** fields shown by table, csv and tsv, already validated (parseColumns) */
   columns: string[];
+  /** --columns given: json and ndjson keep only these fields, as the API named them */
+  fields?: string[];
   /** false with --no-header */
   header: boolean;
   /** stdout is a terminal: every format shows control characters escaped (SPEC section 4) */
   tty: boolean;
   /** colour allowed */
   color: boolean;
+  /** --wide: at a terminal, no column cut or left out */
+  wide?: boolean;
+  /** a line for stderr (a column left out to fit the terminal) */
+  notice?: (line: string) => void;
   /** terminal columns, when tty */
   width?: number;
 }
 
 export function createFormatter(format: OutputFormat, sink: Sink, options: FormatOptions): Formatter {
+  const formatter = createFormatterOf(format, sink, options);
+  const { fields } = options;
+  if (fields === undefined || (format !== 'json' && format !== 'ndjson')) return formatter;
+  return { ...formatter, write: (rows) => formatter.write(rows.map((row) => projectRow(row, fields))) };
+}
+
+/** The row with only these fields, in this order; a field the image lacks stays absent. */
+export function projectRow(row: Row, fields: string[]): Row {
+  const projected: Row = {};
+  for (const field of fields) if (Object.hasOwn(row, field)) projected[field] = row[field];
+  return projected;
+}
+
+function createFormatterOf(format: OutputFormat, sink: Sink, options: FormatOptions): Formatter {
   switch (format) {
     case 'json':
       return createJsonFormatter(sink, options);

@@ -12,9 +12,12 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import type CliTable3 from 'cli-table3';
 import { renderCell } from './columns.js';
 import type { Formatter, FormatOptions, Row, Sink } from './format.js';
-import { displayWidth, escapeControlChars, padToWidth, truncateToWidth } from './text.js';
+import { DATE_COLUMNS, fitTable } from './tableFit.js';
+import { displayWidth, escapeControlChars, padToWidth, truncateStartToWidth, truncateToWidth } from './text.js';
 
 const GUTTER = '  ';
+/** Names whose end distinguishes rows (ubuntu_22_04_x64_20G_alibase_20250828.vhd). */
+const CUT_FROM_START = new Set(['ImageName']);
 const loadCommonJs = createRequire(import.meta.url);
 
 export function createTableFormatter(sink: Sink, options: FormatOptions): Formatter {
@@ -93,13 +96,24 @@ const STATUS_COLORS: Record<string, (chalk: ChalkInstance, text: string) => stri
   Deprecated: (chalk, text) => chalk.gray(text),
 };
 
-function renderBoxTable(columns: string[], body: string[][], options: FormatOptions): string {
+function renderBoxTable(allColumns: string[], allBody: string[][], options: FormatOptions): string {
   // cli-table3 is loaded only when a table is drawn on a terminal (SPEC section 6).
   const Table = loadCommonJs('cli-table3') as typeof CliTable3;
   const chalk = new Chalk({ level: options.color ? 1 : 0 });
-  const natural = columnWidths(columns, body, options.header).map((width) => Math.max(1, width));
-  // A box row takes each content width plus one space of padding either side, plus n + 1 borders.
-  const widths = options.width === undefined ? natural : fitWidths(natural, options.width - 3 * columns.length - 1);
+  const natural = columnWidths(allColumns, allBody, options.header).map((width) => Math.max(1, width));
+  const fit = options.width === undefined || options.wide === true ? undefined : fitTable(allColumns, natural, options.width);
+  const keep = fit?.keep ?? allColumns.map((_column, index) => index);
+  const columns = keep.map((index) => allColumns[index]!);
+  const body = allBody.map((cells) => keep.map((index) => cells[index] ?? ''));
+  const widths = fit?.widths ?? natural;
+  if (fit && fit.dropped.length > 0) options.notice?.(`left out to fit the terminal: ${fit.dropped.join(', ')} (--columns chooses, -o tsv shows all)`);
+  const cut = (cell: string, index: number): string => {
+    const width = widths[index] ?? 1;
+    const column = columns[index]!;
+    if (DATE_COLUMNS.has(column) && width >= 10 && displayWidth(cell) > width) return cell.slice(0, 10);
+    // the end of a name (version, date) tells rows apart; its start is shared
+    return CUT_FROM_START.has(column) ? truncateStartToWidth(cell, width) : truncateToWidth(cell, width);
+  };
   const statusIndex = columns.indexOf('Status');
   const table = new Table({
     head: options.header ? columns.map((column, index) => chalk.bold(truncateToWidth(column, widths[index] ?? 1))) : [],
@@ -110,7 +124,7 @@ function renderBoxTable(columns: string[], body: string[][], options: FormatOpti
   for (const cells of body) {
     table.push(
       cells.map((cell, index) => {
-        const text = truncateToWidth(cell, widths[index] ?? 1);
+        const text = cut(cell, index);
         const paint = index === statusIndex && Object.hasOwn(STATUS_COLORS, cell) ? STATUS_COLORS[cell] : undefined;
         return paint === undefined ? text : paint(chalk, text);
       }),

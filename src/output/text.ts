@@ -128,6 +128,21 @@ export function truncateToWidth(text: string, width: number): string {
   return `${result}…`;
 }
 
+/** Cuts text to at most `width` columns keeping its end, starting with `…` when anything was cut. */
+export function truncateStartToWidth(text: string, width: number): string {
+  if (displayWidth(text) <= width) return text;
+  if (width <= 0) return '';
+  let result = '';
+  let used = 0;
+  for (const char of [...text].reverse()) {
+    const w = charWidth(char.codePointAt(0) ?? 0);
+    if (used + w > width - 1) break;
+    result = char + result;
+    used += w;
+  }
+  return `…${result}`;
+}
+
 export function padToWidth(text: string, width: number): string {
   return text + ' '.repeat(Math.max(0, width - displayWidth(text)));
 }

@@ -81,12 +81,6 @@ describe('client-side work on the listing', () => {
     for (const line of lines) expect(JSON.parse(line)).toMatch(/^m-/);
   });
 
-  it('--query with another format is exit 2', async () => {
-    const result = await run(['list', '--query', '[].ImageId', '-o', 'csv']);
-    expect(result.code).toBe(2);
-    expect(result.stderr).toContain('--query works on JSON output');
-  });
-
   it('a bad JMESPath is exit 2 before any request', async () => {
     emulator.current.resetStats();
     const result = await run(['list', '-o', 'json', '--query', '[?Size >']);

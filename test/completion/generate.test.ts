@@ -41,8 +41,9 @@ describe('ecsimg completion <shell>', () => {
 describe('describeProgram', () => {
   const spec = describeProgram(program());
 
-  it('has every command of the program, and the implicit help command', () => {
-    expect(spec.commands.map((c) => c.name)).toEqual([...program().commands.map((c) => c.name()), 'help']);
+  it('has every command of the program, help included', () => {
+    expect(spec.commands.map((c) => c.name)).toEqual(program().commands.map((c) => c.name()));
+    expect(spec.commands.map((c) => c.name)).toContain('help');
   });
 
   it('has every flag of every command, with whether it takes a value', () => {

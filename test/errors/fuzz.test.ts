@@ -133,7 +133,7 @@ describe('hand-picked shapes the fuzzer found', () => {
     expect(await runInProcess(['list', '--sortt', 'Size'])).toEqual({
       code: 2,
       stdout: '',
-      stderr: "ecsimg: unknown option '--sortt'\n  hint: did you mean --sort? See: ecsimg <command> --help\n",
+      stderr: "ecsimg: unknown option '--sortt'\n  hint: did you mean --sort? See: ecsimg list --help\n",
     });
     expect((await runInProcess(['lst'])).stderr).toBe("ecsimg: unknown command 'lst'\n  hint: did you mean list? See: ecsimg --help\n");
   });

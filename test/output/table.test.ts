@@ -160,7 +160,8 @@ describe('table on a TTY', () => {
       tty: true,
       width: 30,
     });
-    expect(text.split('\n')[3]).toBe('│ m-1     │ abcdefgh… │ 20   │');
+    // the name keeps its distinguishing end; Size gives way before the name is cut unreadably
+    expect(text.split('\n')[3]).toBe('│ m-1     │ …lmnopqrstuvwxyz │');
     for (const line of text.split('\n')) expect(displayWidth(line)).toBeLessThanOrEqual(30);
   });
 

@@ -1,8 +1,8 @@
 // `npm pack`, then `npm install -g` of the tarball into a temporary prefix: the installed
-// ecsimg runs, has package.json's version, prints its completion scripts and lists images
-// from the emulator. Slow (an npm install), so one file with one install.
-import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+// ecsimg runs, has package.json's version, prints its completion scripts, has its man page
+// where `man` looks, and lists images from the emulator. Slow (an npm install), so one file with one install.
+import { execFile, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -70,13 +70,14 @@ afterAll(async () => {
 });
 
 describe('the npm package', () => {
-  it('ships bin/, dist/, completions/, README.md, LICENSE and package.json, and no sources or tests', () => {
+  it('ships bin/, dist/, completions/, man/, README.md, LICENSE and package.json, and no sources or tests', () => {
     const paths = packed.map((f) => f.path);
     for (const path of ['package.json', 'README.md', 'LICENSE', 'bin/ecsimg.cjs', 'dist/main.js', 'dist/cli.js']) {
       expect(paths).toContain(path);
     }
     for (const file of ['ecsimg.bash', '_ecsimg', 'ecsimg.fish']) expect(paths).toContain(`completions/${file}`);
-    const allowed = /^(bin\/|dist\/|completions\/|README\.md$|LICENSE$|package\.json$)/;
+    expect(paths).toContain('man/ecsimg.1');
+    const allowed = /^(bin\/|dist\/|completions\/|man\/|README\.md$|LICENSE$|package\.json$)/;
     expect(paths.filter((path) => !allowed.test(path))).toEqual([]);
     expect(paths.filter((path) => /\.(ts|map)$/.test(path) || /(^|\/)(src|test)\//.test(path))).toEqual([]);
   });
@@ -99,6 +100,20 @@ describe('the npm package', () => {
       expect(result.stdout).toBe(readFileSync(join(installed, file), 'utf8'));
       expect(result.stdout).toBe(readFileSync(join(ROOT, 'completions', file), 'utf8'));
     }
+  });
+
+  it('installs the man page where man looks under the prefix: `man -M <prefix>/share/man ecsimg` shows it', async () => {
+    const installed = join(prefix, 'share', 'man', 'man1', 'ecsimg.1');
+    expect(existsSync(installed)).toBe(true);
+    expect(readFileSync(installed, 'utf8')).toBe(readFileSync(join(ROOT, 'man', 'ecsimg.1'), 'utf8'));
+    const hasMan = spawnSync('man', ['--version']).status === 0;
+    if (!hasMan) return;
+    const shown = await exec('man', ['-M', join(prefix, 'share', 'man'), 'ecsimg'], {
+      env: { PATH, HOME: work, MANPAGER: 'cat', PAGER: 'cat', MANWIDTH: '100', LANG: 'C.UTF-8' },
+    });
+    expect(shown.code, shown.stderr).toBe(0);
+    expect(shown.stdout).toMatch(/ECSIMG\(1\)/);
+    expect(shown.stdout).toContain('EXIT STATUS');
   });
 
   it('lists images from the emulator as JSON', async () => {

@@ -1,0 +1,140 @@
+// Issue 14's small items: unknown help names, hints that name the command, no {RegionId} in
+// an error, commands that accept only their own options, --columns in json/ndjson, ECSIMG_OUTPUT.
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../src/run.js';
+import { captured, runInProcess } from '../support/cli.js';
+import { useEmulator } from '../support/emulator.js';
+
+const emulator = useEmulator();
+
+describe('help and hints', () => {
+  it('`help nope` says the command is unknown, as `ecsimg nope` does', async () => {
+    const result = await runInProcess(['help', 'nope']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^ecsimg: unknown command or help topic 'nope'\n/);
+    expect(result.stderr).not.toContain('no command given');
+    expect((await runInProcess(['nope'])).stderr).toMatch(/unknown command 'nope'/);
+  });
+
+  it('`help list` still shows the help of list', async () => {
+    const result = await runInProcess(['help', 'list']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^Usage: ecsimg list/);
+  });
+
+  it('a hint names the command it is about, never a literal <command>', async () => {
+    const result = await runInProcess(['list', '--bogus']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('see: ecsimg list --help');
+    expect(result.stderr).not.toContain('<command>');
+    const show = await runInProcess(['show', 'm-1', '--sortt', 'x']);
+    expect(show.stderr).toContain('ecsimg show --help');
+  });
+});
+
+describe('--dry-run --region all with a regional endpoint', () => {
+  it('is refused in words, with no {RegionId} placeholder', async () => {
+    const result = await runInProcess(['list', '--dry-run', '--region', 'all', '--endpoint', 'https://ecs.cn-hangzhou.aliyuncs.com']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).not.toContain('{RegionId}');
+    expect(result.stderr).toContain('serves only cn-hangzhou');
+    expect(result.stdout).toBe('');
+  });
+});
+
+describe('commands accept only the options they use', () => {
+  it('completion --help and emulator --help list no global option they ignore', async () => {
+    const completion = await runInProcess(['completion', '--help']);
+    const emulatorHelp = await runInProcess(['emulator', '--help']);
+    for (const help of [completion.stdout, emulatorHelp.stdout]) {
+      for (const flag of ['--profile', '--output', '--endpoint', '--timeout', '--retries', '--quiet']) expect(help).not.toContain(flag);
+    }
+    expect(completion.stdout).not.toContain('--region');
+    expect(emulatorHelp.stdout).toContain('-r, --region <id>');
+  });
+
+  it.each([
+    [['completion', 'bash', '-o', 'json'], '--output is not an option of completion'],
+    [['completion', 'bash', '-r', 'cn-beijing'], '--region is not an option of completion'],
+    [['emulator', '--profile', 'x', '--port', '0'], '--profile is not an option of emulator'],
+    [['-o', 'json', 'emulator', '--port', '0'], '--output is not an option of emulator'],
+  ])('%j is exit 2', async (argv, message) => {
+    const result = await runInProcess(argv);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(message);
+    expect(result.stdout).toBe('');
+  });
+
+  it('emulator -r cn-beijing is honoured: the printed environment names cn-beijing', async () => {
+    const stdout = captured();
+    const stderr = captured();
+    const controller = new AbortController();
+    const exit = runCli(['emulator', '-r', 'cn-beijing', '--port', '0'], {
+      io: { stdout, stderr, color: false },
+      env: {},
+      homeDir: '/home/test',
+      readFile: () => undefined,
+      signal: controller.signal,
+    });
+    for (let i = 0; i < 500 && !stdout.text.includes('REGION_ID'); i++) {
+      const done = await Promise.race([exit, new Promise((resolve) => setTimeout(resolve, 10))]);
+      if (typeof done === 'number') throw new Error(`emulator exited ${done}: ${stderr.text}`);
+    }
+    controller.abort();
+    await exit;
+    expect(stdout.text).toContain('export ALIBABA_CLOUD_REGION_ID=cn-beijing\n');
+  });
+
+  it('emulator -r names a region it does not serve: exit 2', async () => {
+    const result = await runInProcess(['emulator', '-r', 'nowhere-1', '--port', '0']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('the emulator does not serve "nowhere-1"');
+  });
+});
+
+describe('-o json/ndjson with --columns', () => {
+  it('json keeps only those fields, named and valued as the API has them', async () => {
+    const full = await runInProcess(['list', '-o', 'json', '--owner', 'self', '--limit', '3'], { env: emulator.env() });
+    const projected = await runInProcess(['list', '-o', 'json', '--owner', 'self', '--limit', '3', '--columns', 'imageid,Size'], { env: emulator.env() });
+    expect(projected.code).toBe(0);
+    const rows = JSON.parse(projected.stdout) as Record<string, unknown>[];
+    const fullRows = JSON.parse(full.stdout) as Record<string, unknown>[];
+    expect(rows).toEqual(fullRows.map((r) => ({ ImageId: r.ImageId, Size: r.Size })));
+    expect(Object.keys(rows[0]!)).toEqual(['ImageId', 'Size']);
+  });
+
+  it('ndjson too', async () => {
+    const result = await runInProcess(['list', '-o', 'ndjson', '--owner', 'self', '--limit', '2', '--columns', 'ImageId'], { env: emulator.env() });
+    const lines = result.stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines).toHaveLength(2);
+    for (const line of lines) expect(Object.keys(line)).toEqual(['ImageId']);
+  });
+
+  it('with --query is refused, exit 2 (both choose what to print)', async () => {
+    const result = await runInProcess(['list', '-o', 'json', '--columns', 'ImageId', '--query', '[].Size'], { env: emulator.env() });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('--columns and --query');
+  });
+});
+
+describe('ECSIMG_OUTPUT', () => {
+  it('sets the output format; -o wins', async () => {
+    const json = await runInProcess(['list', '--owner', 'self', '--limit', '2'], { env: emulator.env({ ECSIMG_OUTPUT: 'json' }) });
+    expect(json.code).toBe(0);
+    expect(JSON.parse(json.stdout)).toHaveLength(2);
+    const tsv = await runInProcess(['list', '--owner', 'self', '--limit', '2', '-o', 'tsv', '--columns', 'ImageId'], { env: emulator.env({ ECSIMG_OUTPUT: 'json' }) });
+    expect(tsv.stdout.split('\n')[0]).toBe('ImageId');
+  });
+
+  it('a value that is no format is exit 2 naming the variable', async () => {
+    const result = await runInProcess(['regions'], { env: emulator.env({ ECSIMG_OUTPUT: 'xml' }) });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('ECSIMG_OUTPUT');
+  });
+
+  it('is listed by `ecsimg help environment`', async () => {
+    const result = await runInProcess(['help', 'environment']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('ECSIMG_OUTPUT');
+  });
+});
