@@ -142,26 +142,23 @@ function assignStandIns(found: Map<string, BigValue>): StandIns {
   return { byValue, byStandIn };
 }
 
-function withStandIns(value: unknown, byValue: Map<bigint, number>): unknown {
-  if (isBig(value)) return byValue.get(BigInt(value));
-  if (Array.isArray(value)) return value.map((item) => withStandIns(item, byValue));
+/** The same JSON-like value, copied, with every leaf (not array, not object) passed through `leaf`. */
+function mapLeaves(value: unknown, leaf: (value: unknown) => unknown): unknown {
+  if (Array.isArray(value)) return value.map((item) => mapLeaves(item, leaf));
   if (typeof value === 'object' && value !== null) {
     const copy: Record<string, unknown> = {};
-    for (const [key, item] of Object.entries(value)) copy[key] = withStandIns(item, byValue);
+    for (const [key, item] of Object.entries(value)) copy[key] = mapLeaves(item, leaf);
     return copy;
   }
-  return value;
+  return leaf(value);
+}
+
+function withStandIns(value: unknown, byValue: Map<bigint, number>): unknown {
+  return mapLeaves(value, (leaf) => (isBig(leaf) ? byValue.get(BigInt(leaf)) : leaf));
 }
 
 function withoutStandIns(value: unknown, byStandIn: Map<number, bigint | number>): unknown {
-  if (typeof value === 'number') return byStandIn.get(value) ?? value;
-  if (Array.isArray(value)) return value.map((item) => withoutStandIns(item, byStandIn));
-  if (typeof value === 'object' && value !== null) {
-    const copy: Record<string, unknown> = {};
-    for (const [key, item] of Object.entries(value)) copy[key] = withoutStandIns(item, byStandIn);
-    return copy;
-  }
-  return value;
+  return mapLeaves(value, (leaf) => (typeof leaf === 'number' ? (byStandIn.get(leaf) ?? leaf) : leaf));
 }
 
 function functionsCalled(node: unknown): string[] {
