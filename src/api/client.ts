@@ -67,7 +67,7 @@ export async function createRpcCaller(options: RpcCallerOptions): Promise<RpcCal
   const agent = boundAnswers(options.agent ?? keepAliveAgent(options.endpoint));
 
   return (action: string, params: RpcParams, signal = options.signal): Promise<Record<string, unknown>> => {
-    const ctx = ctxOf(action, params);
+    const ctx = requestContext(options, action, params);
     return withRetries(
       async () => {
         const started = Date.now();
@@ -110,20 +110,16 @@ export async function createRpcCaller(options: RpcCallerOptions): Promise<RpcCal
       },
     );
   };
+}
 
-  function ctxOf(action: string, params: RpcParams): RequestContext {
-    return { action, endpoint: options.endpoint, regionId: params.RegionId, timeoutMs: Math.round(options.timeoutSeconds * 1000) };
-  }
+/** What an error report says about the request: action, host, region, timeout. */
+function requestContext(options: ClientOptions, action: string, params: RpcParams): RequestContext {
+  return { action, endpoint: options.endpoint, regionId: params.RegionId, timeoutMs: Math.round(options.timeoutSeconds * 1000) };
 }
 
 export async function createEcsApi(options: ClientOptions): Promise<EcsApi> {
   const call = await createRpcCaller({ ...options, apiVersion: API_VERSION });
-  const ctxOf = (action: string, params: RpcParams): RequestContext => ({
-    action,
-    endpoint: options.endpoint,
-    regionId: params.RegionId,
-    timeoutMs: Math.round(options.timeoutSeconds * 1000),
-  });
+  const ctxOf = (action: string, params: RpcParams): RequestContext => requestContext(options, action, params);
 
   return {
     async describeImages(params, signal) {
