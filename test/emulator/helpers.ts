@@ -216,3 +216,20 @@ export async function callV3(endpoint: string, action: string, params: Record<st
   }
   return { status: response.status, headers: response.headers, text, body: parsed };
 }
+
+/** What pop-core rejects with when the server answers with an error body. */
+export interface PopError extends Error {
+  code: string;
+  data: { Code: string; Message: string; RequestId: string; HostId: string; Recommend: string };
+  entry: { response: { statusCode: number; headers: Record<string, string> } };
+}
+
+/** The error a pop-core request rejects with; a request that succeeds fails the test. */
+export async function rejection(promise: Promise<unknown>): Promise<PopError> {
+  try {
+    await promise;
+  } catch (error) {
+    return error as PopError;
+  }
+  throw new Error('expected the request to fail');
+}

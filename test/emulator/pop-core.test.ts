@@ -2,13 +2,7 @@
 import RPCClient from '@alicloud/pop-core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { useEmulator } from '../support/emulator.js';
-import { expectedImages } from './helpers.js';
-
-interface PopError extends Error {
-  code: string;
-  data: { Code: string; Message: string; RequestId: string };
-  entry: { response: { statusCode: number; headers: Record<string, string> } };
-}
+import { expectedImages, rejection } from './helpers.js';
 
 // pop-core parses with json-bigint: null-prototype objects, BigNumber for huge integers
 interface PopImage {
@@ -30,15 +24,6 @@ beforeEach(() => {
 
 function client(credentials: { accessKeyId: string; accessKeySecret: string; securityToken?: string } = emulator.current.credentials): RPCClient {
   return new RPCClient({ endpoint: emulator.current.endpoint, apiVersion: '2014-05-26', ...credentials });
-}
-
-async function rejection(promise: Promise<unknown>): Promise<PopError> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as PopError;
-  }
-  throw new Error('expected the request to fail');
 }
 
 describe('with @alicloud/pop-core', () => {

@@ -12,13 +12,7 @@ import {
   EMULATOR_STS_CREDENTIALS,
 } from '../../src/emulator/index.js';
 import { useEmulator } from '../support/emulator.js';
-import { call, send, type TestCredentials } from './helpers.js';
-
-interface PopError {
-  code: string;
-  data: { Code: string; Message: string; HostId: string; Recommend: string };
-  entry: { response: { statusCode: number } };
-}
+import { call, rejection, send, type TestCredentials } from './helpers.js';
 
 interface AssumeRoleAnswer {
   RequestId: string;
@@ -40,15 +34,6 @@ function sts(credentials: TestCredentials = emulator.current.credentials): RPCCl
 
 function assumeRole(params: Record<string, string | number>, credentials?: TestCredentials): Promise<AssumeRoleAnswer> {
   return sts(credentials).request<AssumeRoleAnswer>('AssumeRole', { RoleArn: EMULATOR_ROLE_ARN, RoleSessionName: 'ecsimg-test', ...params }, { method: 'POST', timeout: 5000 });
-}
-
-async function rejection(promise: Promise<unknown>): Promise<PopError> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as PopError;
-  }
-  throw new Error('expected the request to fail');
 }
 
 async function listWith(credentials: AssumeRoleAnswer['Credentials']): Promise<number> {
