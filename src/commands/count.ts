@@ -1,13 +1,12 @@
 // `list --count`: only the number of matching images. Without a client-side filter each
 // region costs one request (PageSize 1: its TotalCount); with one, its pages are read and
 // the matches counted. A region that fails fails the count: a partial sum is no count.
-import { createLimiter } from '../api/limiter.js';
-import { describeImagesPages } from '../api/paginate.js';
 import { describeImagesParams, pageParams } from '../api/params.js';
 import { EcsimgError, NotFoundError, UsageError } from '../errors.js';
 import type { IO } from '../io.js';
+import { resolveRegionIds } from '../listing/regions.js';
+import { walkRegions } from '../listing/walk.js';
 import type { ListOptions } from './listOptions.js';
-import { resolveRegionIds } from './regions.js';
 import type { Session } from './session.js';
 
 export function checkCountOptions(options: ListOptions): void {
@@ -17,30 +16,29 @@ export function checkCountOptions(options: ListOptions): void {
 
 export async function countRun(options: ListOptions, session: Session, io: IO, signal: AbortSignal): Promise<void> {
   const regionIds = await resolveRegionIds(session);
-  const limiter = createLimiter(options.concurrency);
   const matches = options.nameRegex;
-  const counts = await Promise.all(
-    regionIds.map(async (regionId, index) => {
-      try {
-        const api = await session.apiFor(regionId);
-        const base = describeImagesParams(regionId, options.filters);
-        if (!matches) return (await limiter(() => api.describeImages(pageParams(base, 1, 1), signal), index)).TotalCount;
-        let n = 0;
-        const pages = describeImagesPages((p, size) => limiter(() => api.describeImages(pageParams(base, p, size), signal), index), {
-          pageSize: options.pageSize,
-          concurrency: options.concurrency,
-          allowIncomplete: options.allowIncomplete,
-          onWarning: (w) => session.warn(regionIds.length > 1 ? `${regionId}: ${w}` : w),
-        });
-        for await (const page of pages) n += page.filter((image) => matches.test(String(image.ImageName ?? ''))).length;
-        return n;
-      } catch (err) {
-        if (regionIds.length > 1 && err instanceof EcsimgError) throw new EcsimgError(`${regionId}: ${err.message}; no count is printed`, err.exitCode, err);
-        throw err;
+  const walk = walkRegions((regionId) => session.apiFor(regionId), {
+    regionIds,
+    concurrency: options.concurrency,
+    signal,
+    warn: (line) => session.warn(line),
+    async *pages(region) {
+      const base = describeImagesParams(region.regionId, options.filters);
+      if (!matches) {
+        yield (await region.describeImages(pageParams(base, 1, 1))).TotalCount;
+        return;
       }
-    }),
-  );
-  const total = counts.reduce((a, b) => a + b, 0);
+      const pages = region.imagePages(base, { pageSize: options.pageSize, allowIncomplete: options.allowIncomplete });
+      for await (const page of pages) yield page.filter((image) => matches.test(String(image.ImageName ?? ''))).length;
+    },
+  });
+  let total = 0;
+  for await (const event of walk) {
+    if (event.type === 'page') total += event.page;
+    else if (event.type === 'regionFailed') {
+      throw new EcsimgError(`${event.regionId}: ${event.error.message}; no count is printed`, event.error.exitCode, event.error);
+    }
+  }
   io.stdout.write(`${total}\n`);
   if (options.failEmpty && total === 0) throw new NotFoundError(`no image matched in ${regionIds.join(', ')} (--fail-empty)`);
 }

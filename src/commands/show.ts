@@ -1,13 +1,15 @@
 // `ecsimg show <image-id>`: one image, every field.
-import type { EcsApi, Image, RpcParams } from '../api/types.js';
+import type { Image, RpcParams } from '../api/types.js';
 import { EcsimgError, NotFoundError, UsageError } from '../errors.js';
 import type { IO } from '../io.js';
+import { resolveRegionIds } from '../listing/regions.js';
+import { walkRegions, type RegionWalk } from '../listing/walk.js';
 import { createFormatter } from '../output/format.js';
 import { stringifyJson } from '../output/json.js';
 import { renderKeyValue } from '../output/keyValue.js';
 import { escapeJsonForTerminal } from '../output/text.js';
 import type { GlobalOptions } from './globals.js';
-import { resolveRegionIds } from './regions.js';
+import { DEFAULT_CONCURRENCY } from './listOptions.js';
 import type { Session } from './session.js';
 
 export function parseImageId(value: string): string {
@@ -28,13 +30,25 @@ export function parseImageId(value: string): string {
 export async function showRun(imageIds: string[], global: GlobalOptions, session: Session, io: IO): Promise<void> {
   const regionIds = await resolveRegionIds(session);
   const multiRegion = regionIds.length > 1;
-  const byRegion = await Promise.all(regionIds.map(async (regionId) => findImages(await session.apiFor(regionId), regionId, imageIds)));
+  const walk = walkRegions((regionId) => session.apiFor(regionId), {
+    regionIds,
+    concurrency: DEFAULT_CONCURRENCY,
+    warn: (line) => session.warn(line),
+    async *pages(region) {
+      yield await findImages(region, imageIds);
+    },
+  });
+  const byRegion = new Map<string, Map<string, Image>>();
+  for await (const event of walk) {
+    if (event.type === 'page') byRegion.set(event.regionId, event.page);
+    else if (event.type === 'regionFailed') throw event.error;
+  }
   const found: Image[] = [];
   const missing: string[] = [];
   for (const id of imageIds) {
-    const index = byRegion.findIndex((images) => images.has(id));
-    if (index === -1) missing.push(id);
-    else found.push(multiRegion ? ({ RegionId: regionIds[index], ...byRegion[index]!.get(id)! } as Image) : byRegion[index]!.get(id)!);
+    const regionId = regionIds.find((r) => byRegion.get(r)?.has(id));
+    if (regionId === undefined) missing.push(id);
+    else found.push(multiRegion ? ({ RegionId: regionId, ...byRegion.get(regionId)!.get(id)! } as Image) : byRegion.get(regionId)!.get(id)!);
   }
   if (found.length > 0) print(found, imageIds.length === 1 && !multiRegion, global, io);
   if (missing.length > 0) {
@@ -73,16 +87,16 @@ function terminalSafeJson(json: string, io: IO): string {
   return io.stdout.isTTY ? escapeJsonForTerminal(json) : json;
 }
 
-async function findImages(api: EcsApi, regionId: string, imageIds: string[]): Promise<Map<string, Image>> {
+async function findImages(region: RegionWalk, imageIds: string[]): Promise<Map<string, Image>> {
   const found = new Map<string, Image>();
   // Without an owner the API leaves out marketplace images, so look there second.
   for (const owner of [undefined, 'marketplace']) {
     const wanted = imageIds.filter((id) => !found.has(id));
     if (wanted.length === 0) break;
-    const params: RpcParams = { RegionId: regionId, ImageId: wanted.join(','), Status: 'ALL', PageSize: '100' };
+    const params: RpcParams = { RegionId: region.regionId, ImageId: wanted.join(','), Status: 'ALL', PageSize: '100' };
     if (owner !== undefined) params.ImageOwnerAlias = owner;
     try {
-      const response = await api.describeImages(params);
+      const response = await region.describeImages(params);
       for (const image of response.Images.Image) if (wanted.includes(image.ImageId)) found.set(image.ImageId, image);
     } catch (err) {
       if (!(err instanceof EcsimgError && err.code?.startsWith('InvalidImageId.'))) throw err;

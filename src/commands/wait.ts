@@ -1,16 +1,14 @@
 // `ecsimg wait`: poll DescribeImages until every image has the wanted status (exit 0), or
 // one is missing past the grace polls (5), --max-wait passes (6), an image can no longer
 // get there (7), or Ctrl-C (130). One request per region per round covers every id.
-import { createLimiter, type Limiter } from '../api/limiter.js';
-import { describeImagesPages } from '../api/paginate.js';
-import { pageParams } from '../api/params.js';
 import type { RpcParams } from '../api/types.js';
 import { EcsimgError, ExitCode, InterruptedError, NotFoundError } from '../errors.js';
 import type { IO } from '../io.js';
+import { resolveRegionIds } from '../listing/regions.js';
+import { walkRegions } from '../listing/walk.js';
 import { createFormatter, type Row } from '../output/format.js';
 import { escapeControlChars } from '../output/text.js';
 import { newestRow } from './clientSide.js';
-import { resolveRegionIds } from './regions.js';
 import type { Session } from './session.js';
 import type { ImageStatus, WaitOptions } from './waitOptions.js';
 
@@ -31,7 +29,6 @@ interface Target {
 export async function waitRun(options: WaitOptions, session: Session, io: IO, signal: AbortSignal): Promise<void> {
   const regionIds = await resolveRegionIds(session);
   const multiRegion = regionIds.length > 1;
-  const limiter = createLimiter(options.concurrency);
   const targets: Target[] =
     options.name === undefined
       ? options.imageIds.map((id) => ({ label: id, missingPolls: 0, unknown: false }))
@@ -41,8 +38,8 @@ export async function waitRun(options: WaitOptions, session: Session, io: IO, si
   try {
     for (;;) {
       if (signal.aborted) throw new InterruptedError();
-      const byRegion = await pollRound(options, session, limiter, regionIds, signal);
-      update(targets, byRegion, options, multiRegion);
+      const byRegion = await pollRound(options, session, regionIds, signal);
+      update(targets, byRegion, options);
       reporter(targets);
       const ended = verdict(targets, options);
       if (ended === 'done') break;
@@ -62,40 +59,48 @@ export async function waitRun(options: WaitOptions, session: Session, io: IO, si
 /** Each region's images this round, or the failure that a later round may not have. */
 type RoundResult = Map<string, Row[] | EcsimgError>;
 
-async function pollRound(options: WaitOptions, session: Session, limiter: Limiter, regionIds: string[], signal: AbortSignal): Promise<RoundResult> {
+async function pollRound(options: WaitOptions, session: Session, regionIds: string[], signal: AbortSignal): Promise<RoundResult> {
   const result: RoundResult = new Map();
-  await Promise.all(
-    regionIds.map(async (regionId, index) => {
-      const base: RpcParams = { RegionId: regionId, Status: 'ALL' };
+  const walk = walkRegions((regionId) => session.apiFor(regionId), {
+    regionIds,
+    concurrency: options.concurrency,
+    // A region that fails this round may answer the next: every failure is news, not the end.
+    reportEveryFailure: true,
+    signal,
+    warn: (line) => session.warn(line),
+    pages(region) {
+      const base: RpcParams = { RegionId: region.regionId, Status: 'ALL' };
       if (options.name !== undefined) base.ImageName = options.name;
       else base.ImageId = options.imageIds.join(',');
-      try {
-        const api = await session.apiFor(regionId);
-        const rows: Row[] = [];
-        const pages = describeImagesPages((n, size) => limiter(() => api.describeImages(pageParams(base, n, size), signal), index), { pageSize: 100, concurrency: 1 });
-        for await (const page of pages) for (const image of page) rows.push({ RegionId: regionId, ...image });
-        result.set(regionId, rows);
-      } catch (err) {
+      return region.imagePages(base, { pageSize: 100, concurrency: 1 });
+    },
+  });
+  try {
+    for await (const event of walk) {
+      const { regionId } = event;
+      if (event.type === 'regionStart') result.set(regionId, []);
+      else if (event.type === 'page') (result.get(regionId) as Row[]).push(...event.page);
+      else if (event.type === 'regionFailed') {
+        const err = event.error;
         if (signal.aborted) throw new InterruptedError();
         // The API answers a malformed id with an error rather than an empty list.
-        if (err instanceof EcsimgError && err.code?.startsWith('InvalidImageId.')) result.set(regionId, []);
-        else if (err instanceof EcsimgError && err.exitCode === ExitCode.service) result.set(regionId, err);
+        if (err.code?.startsWith('InvalidImageId.')) result.set(regionId, []);
+        else if (err.exitCode === ExitCode.service) result.set(regionId, err);
         else throw err;
       }
-    }),
-  );
+    }
+  } catch (err) {
+    if (signal.aborted) throw new InterruptedError();
+    throw err;
+  }
   for (const [regionId, outcome] of result) {
     if (outcome instanceof EcsimgError) session.warn(`${regionId}: ${outcome.message}; still waiting`);
   }
   return result;
 }
 
-function update(targets: Target[], byRegion: RoundResult, options: WaitOptions, multiRegion: boolean): void {
-  const strip = (row: Row): Row => {
-    if (multiRegion) return row;
-    const { RegionId: _regionId, ...rest } = row;
-    return rest;
-  };
+/** Rows carry RegionId only with several regions (the walk's rule), as they are printed. */
+function update(targets: Target[], byRegion: RoundResult, options: WaitOptions): void {
   const failed = [...byRegion.values()].some((r) => r instanceof EcsimgError);
   for (const target of targets) {
     let found: Row | undefined;
@@ -112,7 +117,7 @@ function update(targets: Target[], byRegion: RoundResult, options: WaitOptions, 
       }
     }
     if (found) {
-      target.row = strip(found);
+      target.row = found;
       target.missingPolls = 0;
     } else if (!target.unknown) {
       target.row = undefined;

@@ -4,7 +4,7 @@ import { parseGlobalOptions } from '../../src/commands/globals.js';
 import { listRun } from '../../src/commands/list.js';
 import { parseListOptions } from '../../src/commands/listOptions.js';
 import { checkRegions } from '../../src/commands/regionAnswer.js';
-import { resolveRegionIds } from '../../src/commands/regions.js';
+import { resolveRegionIds } from '../../src/listing/regions.js';
 import { createSession, type Session } from '../../src/commands/session.js';
 import { ExitCode } from '../../src/errors.js';
 import { captured } from '../support/cli.js';

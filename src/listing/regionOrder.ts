@@ -25,6 +25,8 @@ export interface RegionOrderOptions {
   /** the consumer is about to get region `index`'s first page (or its end) */
   onStart?: (index: number) => void;
   onError: (index: number, error: unknown) => void;
+  /** region `index` gave its last page */
+  onDone?: (index: number) => void;
 }
 
 export async function* inRegionOrder<T>(sources: PageSource<T>[], options: RegionOrderOptions): AsyncGenerator<T> {
@@ -75,6 +77,7 @@ export async function* inRegionOrder<T>(sources: PageSource<T>[], options: Regio
         buffer.wake = undefined;
       }
       if (buffer.error !== undefined) options.onError(i, buffer.error);
+      else options.onDone?.(i);
     }
   } finally {
     stopped = true;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inRegionOrder, type PageSource } from '../../src/commands/regionPages.js';
+import { inRegionOrder, type PageSource } from '../../src/listing/regionOrder.js';
 
 /** A region of `pages` pages that counts how many were pulled from it. */
 function counted(name: string, pages: number) {

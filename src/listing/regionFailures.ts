@@ -1,0 +1,21 @@
+// The one error a walk of several regions ends with when some of them failed.
+import { EcsimgError } from '../errors.js';
+
+export interface RegionFailure {
+  regionId: string;
+  error: EcsimgError;
+  /** ndjson had already printed some of its rows */
+  printedInPart: boolean;
+}
+
+export function regionsFailed(failures: RegionFailure[], regionIds: string[]): EcsimgError {
+  const failed = failures.map((f) => f.regionId).join(', ');
+  const inPart = failures.filter((f) => f.printedInPart).map((f) => f.regionId);
+  // ndjson cannot take back what it printed: say so rather than "nothing".
+  const printed = inPart.length === 0 ? '' : `${inPart.join(', ')} failed after some of ${inPart.length === 1 ? 'its' : 'their'} images were printed`;
+  const message =
+    failures.length === regionIds.length
+      ? `every region failed (${failed}); ${printed || 'nothing was listed'}`
+      : `${failures.length} of ${regionIds.length} regions failed (${failed}); the other regions were listed${printed ? `, and ${printed}` : ''}`;
+  return new EcsimgError(message, failures[0]!.error.exitCode);
+}
