@@ -1,0 +1,66 @@
+// --latest with several regions: the newest image of each region, RegionId first, in --region order.
+import { describe, expect, it } from 'vitest';
+import type { Image } from '../../src/api/types.js';
+import { runInProcess } from '../support/cli.js';
+import { useEmulator } from '../support/emulator.js';
+
+const emulator = useEmulator();
+const run = (args: string[]) => runInProcess(args, { env: emulator.env() });
+const REGIONS = ['cn-hangzhou', 'cn-beijing', 'cn-shanghai'];
+
+async function addImage(RegionId: string, ImageName: string): Promise<string> {
+  const res = await fetch(`${emulator.current.endpoint}/_emulator/images`, { method: 'POST', body: JSON.stringify({ RegionId, ImageName }) });
+  expect(res.status).toBe(201);
+  return ((await res.json()) as { Image: Image }).Image.ImageId;
+}
+
+describe('--latest with several regions', () => {
+  it('one row per region, RegionId first, each the newest of its region', async () => {
+    const singles = await Promise.all(REGIONS.map((r) => run(['list', '--owner', 'self', '--latest', '--region', r, '-o', 'json'])));
+    const result = await run(['list', '--owner', 'self', '--latest', '--region', REGIONS.join(','), '-o', 'json']);
+    expect(result.code).toBe(0);
+    const rows = JSON.parse(result.stdout) as (Image & { RegionId: string })[];
+    expect(rows.map((r) => r.RegionId)).toEqual(REGIONS);
+    expect(Object.keys(rows[0]!)[0]).toBe('RegionId');
+    expect(rows.map((r) => r.ImageId)).toEqual(singles.map((s) => (JSON.parse(s.stdout) as Image[])[0]!.ImageId));
+  });
+
+  it.each([
+    ['json', (out: string) => (JSON.parse(out) as { RegionId: string }[]).map((r) => r.RegionId)],
+    ['tsv', (out: string) => out.trimEnd().split('\n').slice(1).map((l) => l.split('\t')[0])],
+    ['table', (out: string) => out.trimEnd().split('\n').slice(1).map((l) => l.split(/\s+/)[0])],
+  ])('a region without a match is named on stderr, exit 5, the others printed (%s)', async (format, regionsOf) => {
+    await addImage('cn-hangzhou', 'latest-gap');
+    await addImage('cn-shanghai', 'latest-gap');
+    const result = await run(['list', '--name-exact', 'latest-gap', '--latest', '--region', REGIONS.join(','), '-o', format]);
+    expect(result.code).toBe(5);
+    expect(regionsOf(result.stdout)).toEqual(['cn-hangzhou', 'cn-shanghai']);
+    expect(result.stderr.split('\n')[0]).toBe('ecsimg: cn-beijing: no image matched, so there is no latest one');
+  });
+
+  it('no match in any region: exit 5, nothing printed', async () => {
+    const result = await run(['list', '--name-exact', 'latest-nowhere', '--latest', '--region', REGIONS.join(','), '-o', 'json']);
+    expect(result.code).toBe(5);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain('no image matched in cn-hangzhou, cn-beijing, cn-shanghai');
+  });
+
+  it('a region that failed keeps the failure rule: the others printed, exit 4', async () => {
+    emulator.current.setFaults({ regions: ['cn-beijing'], fail: { count: 1000, status: 503 } });
+    try {
+      const result = await run(['list', '--owner', 'self', '--latest', '--region', REGIONS.join(','), '--retries', '0', '-o', 'json']);
+      expect(result.code).toBe(4);
+      expect((JSON.parse(result.stdout) as { RegionId: string }[]).map((r) => r.RegionId)).toEqual(['cn-hangzhou', 'cn-shanghai']);
+      expect(result.stderr).toContain('1 of 3 regions failed (cn-beijing)');
+    } finally {
+      emulator.current.setFaults({});
+    }
+  });
+
+  it('--limit keeps the first n regions\' newest; --query sees the rows of every region', async () => {
+    const limited = await run(['list', '--owner', 'self', '--latest', '--limit', '2', '--region', REGIONS.join(','), '-o', 'json']);
+    expect((JSON.parse(limited.stdout) as { RegionId: string }[]).map((r) => r.RegionId)).toEqual(REGIONS.slice(0, 2));
+    const queried = await run(['list', '--owner', 'self', '--latest', '--region', REGIONS.join(','), '-o', 'json', '--query', '[].RegionId']);
+    expect(JSON.parse(queried.stdout)).toEqual(REGIONS);
+  });
+});
