@@ -120,7 +120,7 @@ complete -c ecsimg -n '__ecsimg_command list' -l concurrency -x -d 'requests in 
 complete -c ecsimg -n '__ecsimg_command list' -l columns -x -a '(__ecsimg_items 0 ImageId ImageName ImageVersion ImageFamily Description Size ImageOwnerAlias ImageOwnerId IsSupportIoOptimized IsSupportCloudinit OSName OSNameEn OSType Platform Architecture Status Progress Usage CreationTime ProductCode IsCopied IsSubscribed IsSelfShared BootMode Tags DiskDeviceMappings DetectionOptions Features ImportImageOptions LicenseType LoginAsNonRootSupported SupplierName IsPublic ResourceGroupId RegionId)' -d 'fields for table/csv/tsv, comma-separated'
 complete -c ecsimg -n '__ecsimg_command list' -l no-header -d 'no header row in table/csv/tsv'
 complete -c ecsimg -n '__ecsimg_command list' -l wide -d 'table at a terminal: every column, nothing cut (it may wrap)'
-complete -c ecsimg -n '__ecsimg_command list' -l latest -d 'only the newest image by CreationTime; none is exit 5'
+complete -c ecsimg -n '__ecsimg_command list' -l latest -d 'only the newest image by CreationTime (with several regions: of each region); none is exit 5'
 complete -c ecsimg -n '__ecsimg_command list' -l name-regex -x -d 'keep images whose ImageName matches this regular expression'
 complete -c ecsimg -n '__ecsimg_command list' -l name-exact -x -d 'keep images named exactly this (case-sensitive; sent as ImageName to narrow the request)'
 complete -c ecsimg -n '__ecsimg_command list' -l name-glob -x -d 'keep images whose whole name matches: * any characters, ? one, nothing else special'

@@ -104,7 +104,7 @@ export function buildProgram(runtime: Runtime): Command {
       .option('--columns <names>', 'fields for table/csv/tsv, comma-separated')
       .option('--no-header', 'no header row in table/csv/tsv')
       .option('--wide', 'table at a terminal: every column, nothing cut (it may wrap)')
-      .option('--latest', 'only the newest image by CreationTime; none is exit 5')
+      .option('--latest', 'only the newest image by CreationTime (with several regions: of each region); none is exit 5')
       .option('--name-regex <re>', 'keep images whose ImageName matches this regular expression')
       .option('--name-exact <name>', 'keep images named exactly this (case-sensitive; sent as ImageName to narrow the request)')
       .option('--name-glob <pattern>', 'keep images whose whole name matches: * any characters, ? one, nothing else special')
@@ -122,6 +122,7 @@ export function buildProgram(runtime: Runtime): Command {
       'ecsimg list --owner system --name ubuntu_22 -o csv > images.csv',
       "ecsimg list --owner self --name-glob 'web-*-2024??' --fail-empty   # exit 5 when none matches",
       'ecsimg list --owner system --region cn-hangzhou,cn-beijing --count   # one request per region',
+      'ecsimg list --owner system --name ubuntu_22_04 --latest --region cn-hangzhou,cn-beijing   # the newest in each region',
       'ecsimg list --owner others --allow-incomplete -o json > images.json   # keep what was found if pages do not add up',
     ]),
   );
