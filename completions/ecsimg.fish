@@ -10,7 +10,7 @@ function __ecsimg_takes_value
         case 'list'
             contains -- $argv[2] --owner --image-id --name --status --snapshot-id --usage --tag --family --os-type --arch --instance-type --created-after --created-before --page-size --limit --concurrency --columns --name-regex --name-exact --name-glob --sort --query -r --region -p --profile --endpoint -o --output --timeout --retries
         case 'show'
-            contains -- $argv[2] -r --region -p --profile --endpoint -o --output --timeout --retries
+            contains -- $argv[2] --family -r --region -p --profile --endpoint -o --output --timeout --retries
         case 'wait'
             contains -- $argv[2] --name --status --max-wait --interval --concurrency --columns -r --region -p --profile --endpoint -o --output --timeout --retries
         case 'regions'
@@ -81,7 +81,7 @@ complete -c ecsimg -f
 
 # ecsimg itself
 complete -c ecsimg -n '__ecsimg_command ""' -a list -d 'list images (DescribeImages), every page'
-complete -c ecsimg -n '__ecsimg_command ""' -a show -d 'show images by id, every field'
+complete -c ecsimg -n '__ecsimg_command ""' -a show -d 'show images by id, every field; or the newest Available image of a family'
 complete -c ecsimg -n '__ecsimg_command ""' -a wait -d 'wait until images reach a status (default Available), then print them; exit 5 not found, 6 --max-wait passed, 7 never will'
 complete -c ecsimg -n '__ecsimg_command ""' -a regions -d 'list regions (DescribeRegions)'
 complete -c ecsimg -n '__ecsimg_command ""' -a completion -d 'print a shell completion script'
@@ -141,6 +141,7 @@ complete -c ecsimg -n '__ecsimg_command list' -s q -l quiet -d 'no spinner, hint
 complete -c ecsimg -n '__ecsimg_command list' -s h -l help -d 'show help'
 
 # ecsimg show
+complete -c ecsimg -n '__ecsimg_command show' -l family -x -d 'instead of ids: the newest Available image of this image family in each --region (DescribeImageFromFamily)'
 complete -c ecsimg -n '__ecsimg_command show' -s r -l region -x -a '(__ecsimg_items 0 cn-hangzhou cn-shanghai cn-beijing cn-zhangjiakou cn-huhehaote cn-wulanchabu cn-qingdao cn-shenzhen cn-heyuan cn-guangzhou cn-chengdu cn-hongkong ap-northeast-1 ap-northeast-2 ap-southeast-1 ap-southeast-3 ap-southeast-5 ap-southeast-6 ap-southeast-7 ap-south-1 us-east-1 us-west-1 eu-west-1 eu-central-1 me-east-1 me-central-1 all)' -d 'region; for list, a comma-separated list or \'all\''
 complete -c ecsimg -n '__ecsimg_command show' -s p -l profile -x -a '(__ecsimg_profiles)' -d 'profile in ~/.aliyun/config.json'
 complete -c ecsimg -n '__ecsimg_command show' -l endpoint -x -d 'API endpoint (default https://ecs.<region>.aliyuncs.com)'

@@ -149,8 +149,9 @@ export function buildProgram(runtime: Runtime): Command {
   addGlobalOptions(
     program
       .command('show')
-      .description('show images by id, every field')
-      .argument('<image-id...>', 'image ids, e.g. m-bp1g7004ksh0oeuc**** or ubuntu_22_04_x64_20G_alibase_20240926.vhd'),
+      .description('show images by id, every field; or the newest Available image of a family')
+      .argument('[image-id...]', 'image ids, e.g. m-bp1g7004ksh0oeuc**** or ubuntu_22_04_x64_20G_alibase_20240926.vhd')
+      .option('--family <name>', 'instead of ids: the newest Available image of this image family in each --region (DescribeImageFromFamily)'),
   )
     .addHelpText(
       'after',
@@ -158,10 +159,20 @@ export function buildProgram(runtime: Runtime): Command {
         'ecsimg show ubuntu_22_04_x64_20G_alibase_20240926.vhd --region cn-hangzhou',
         "ecsimg show m-bp1example -o json | jq '.Tags'",
         'ecsimg show m-bp1example m-2zeexample --region cn-hangzhou,cn-beijing -o csv   # one request per region',
+        'ecsimg show --family acs:ubuntu_22_04_x64 --region cn-hangzhou -o json | jq -r .ImageId   # the newest of a family',
+        'ecsimg show --family golden-web --region cn-hangzhou,cn-beijing -o json   # one per region; none in a region: exit 5',
       ]),
     )
-    .action(async (imageIds: string[], _flags: unknown, command: Command) => {
+    .action(async (imageIds: string[], flags: { family?: string }, command: Command) => {
       const global = await globalsOf(command, runtime.env);
+      if (flags.family !== undefined) {
+        const { parseFamilyRequest, showFamilyRun } = await import('./commands/showFamily.js');
+        const family = parseFamilyRequest(flags.family, imageIds);
+        const { createSession } = await import('./commands/session.js');
+        await showFamilyRun(family, global, createSession(global, runtime), runtime.io);
+        return;
+      }
+      if (imageIds.length === 0) throw new UsageError('show needs image ids, or --family <name>', { hint: 'see: ecsimg show --help' });
       const { parseImageId, showRun } = await import('./commands/show.js');
       const ids = [...new Set(imageIds.map(parseImageId))];
       const { createSession } = await import('./commands/session.js');

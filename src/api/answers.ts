@@ -3,7 +3,7 @@
 // exit 4 (SPEC section 5), named here once, never a crash further on.
 import { isRecord } from '../guards.js';
 import { unexpectedResponseError, type RequestContext } from './apiErrors.js';
-import type { DescribeImagesResponse, DescribeRegionsResponse } from './types.js';
+import type { DescribeImageFromFamilyResponse, DescribeImagesResponse, DescribeRegionsResponse, Image } from './types.js';
 
 /** The body as an object; anything else is no answer of any action. */
 export function answerObject(body: unknown, ctx: RequestContext): Record<string, unknown> {
@@ -27,6 +27,20 @@ export function checkedDescribeRegions(body: Record<string, unknown>, ctx: Reque
   if (!Array.isArray(regions)) throw malformed('no Regions', body, ctx);
   checkEntries(regions, 'Regions.Region', undefined, body, ctx);
   return body as unknown as DescribeRegionsResponse;
+}
+
+/**
+ * Alibaba Cloud's API reference for DescribeImageFromFamily (2014-05-26): `{ RequestId, Image:
+ * { ImageId, ImageFamily, CreationTime, Status, ... } }`, and "if no available image exists in
+ * the image family, the response is empty": Image absent, `{}`, or an object without ImageId.
+ */
+export function checkedDescribeImageFromFamily(body: Record<string, unknown>, ctx: RequestContext): DescribeImageFromFamilyResponse {
+  const image = body.Image;
+  if (image === undefined) return { RequestId: body.RequestId as string };
+  if (!isRecord(image)) throw malformed(`Image is ${what(image)}, not an object`, body, ctx);
+  const id = image.ImageId;
+  if (id !== undefined && id !== '' && typeof id !== 'string') throw malformed(`Image.ImageId is ${what(id)}, not a string`, body, ctx);
+  return { RequestId: body.RequestId as string, ...(id === undefined || id === '' ? {} : { Image: image as Image }) };
 }
 
 /** Every entry an object, with its ID when one is named. */

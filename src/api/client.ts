@@ -5,7 +5,7 @@
 import type { Agent } from 'node:http';
 import type { Credentials } from '../config/credentials.js';
 import { isRecord } from '../guards.js';
-import { answerObject, checkedDescribeImages, checkedDescribeRegions } from './answers.js';
+import { answerObject, checkedDescribeImageFromFamily, checkedDescribeImages, checkedDescribeRegions } from './answers.js';
 import { endpointHost, httpStatusError, toEcsimgError, type RequestContext } from './apiErrors.js';
 import { redactParams } from './redact.js';
 import { formatWait, withRetries } from './retry.js';
@@ -127,6 +127,9 @@ export async function createEcsApi(options: ClientOptions): Promise<EcsApi> {
     },
     async describeRegions(params = {}) {
       return checkedDescribeRegions(await call('DescribeRegions', params), ctxOf('DescribeRegions', params));
+    },
+    async describeImageFromFamily(params) {
+      return checkedDescribeImageFromFamily(await call('DescribeImageFromFamily', params), ctxOf('DescribeImageFromFamily', params));
     },
   };
 }

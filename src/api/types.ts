@@ -34,6 +34,16 @@ export interface DescribeImagesResponse {
   Images: { Image: Image[] };
 }
 
+/**
+ * DescribeImageFromFamily (RegionId, ImageFamily): the newest Available image of a family.
+ * The API reference says the answer is "empty" when the family has none; an Image that is
+ * {} or carries no ImageId comes back here as no Image at all.
+ */
+export interface DescribeImageFromFamilyResponse {
+  RequestId: string;
+  Image?: Image;
+}
+
 export interface Region {
   RegionId: string;
   LocalName: string;
@@ -55,4 +65,5 @@ export interface EcsApi {
   /** `signal` stops retries of a request nobody waits for any more */
   describeImages(params: RpcParams, signal?: AbortSignal): Promise<DescribeImagesResponse>;
   describeRegions(params?: RpcParams): Promise<DescribeRegionsResponse>;
+  describeImageFromFamily(params: RpcParams): Promise<DescribeImageFromFamilyResponse>;
 }

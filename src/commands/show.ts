@@ -83,6 +83,8 @@ function print(images: Image[], single: boolean, global: GlobalOptions, io: IO):
   }
 }
 
+export { print as printImages };
+
 function terminalSafeJson(json: string, io: IO): string {
   return io.stdout.isTTY ? escapeJsonForTerminal(json) : json;
 }

@@ -1,10 +1,11 @@
 // The API actions the emulator implements, run after the gateway checks passed.
 
 import type { ImageCatalogue } from './catalogue.js';
-import { apiError } from './errors.js';
+import { apiError, missingParameter } from './errors.js';
 import type { FaultInjector } from './faults.js';
 import type { Lifecycle } from './lifecycle.js';
 import { matchingImages, parseImageQuery } from './query.js';
+import type { ServedImage } from './types.js';
 
 type Params = Readonly<Record<string, string>>;
 
@@ -22,6 +23,7 @@ type Handler = (params: Params, ctx: ActionContext) => object;
 const HANDLERS: Readonly<Record<string, Handler>> = {
   DescribeImages: describeImages,
   DescribeRegions: describeRegions,
+  DescribeImageFromFamily: describeImageFromFamily,
 };
 
 export function isKnownAction(action: string): boolean {
@@ -50,6 +52,27 @@ function describeImages(params: Params, ctx: ActionContext): object {
     PageSize: query.pageSize,
     Images: { Image: page.images },
   };
+}
+
+/**
+ * Alibaba Cloud's API reference (ECS 2014-05-26): RegionId and ImageFamily required; the newest
+ * Available image of the family as `Image`, and "if no available image exists in the image
+ * family, the response is empty": `Image: {}`. The images are those DescribeImages shows by
+ * default (system, self, others), so a family query and a listing agree.
+ */
+function describeImageFromFamily(params: Params, ctx: ActionContext): object {
+  const family = params.ImageFamily ?? '';
+  const regionId = params.RegionId ?? '';
+  // DescribeImages' own RegionId checks, in its order; with no other parameter its defaults are Available and the default owners
+  const query = parseImageQuery({ RegionId: regionId, ImageFamily: family }, (id) => ctx.catalogue.hasRegion(id));
+  if (family === '') throw missingParameter('ImageFamily');
+  ctx.lifecycle.advance(query.regionId);
+  // a recorded catalogue (--catalogue) keeps the file's order, which need not be newest first
+  const newest = matchingImages(ctx.catalogue.sorted(query.regionId), query).reduce<ServedImage | undefined>(
+    (best, image) => (best === undefined || image.CreationTime > best.CreationTime ? image : best),
+    undefined,
+  );
+  return { RequestId: ctx.requestId, Image: newest ?? {} };
 }
 
 function describeRegions(params: Params, ctx: ActionContext): object {

@@ -20,7 +20,7 @@ export const HELP_TOPICS: readonly HelpTopic[] = [
       ['2', 'usage or invalid input: bad flag or value, unknown profile or region, an API error that means the request was wrong'],
       ['3', 'credentials and permission: none found, rejected key or signature, expired token, missing RAM permission, clock skew'],
       ['4', 'the service or the network failed after retries: throttling, 5xx, malformed answers, timeouts, refused connections, DNS, proxy'],
-      ['5', 'nothing matched where something was asked for: show of a missing id, list --latest or --fail-empty with no match, wait for an image not found after the grace polls'],
+      ['5', 'nothing matched where something was asked for: show of a missing id or of a family with no Available image, list --latest or --fail-empty with no match, wait for an image not found after the grace polls'],
       ['6', 'wait: --max-wait passed before every image reached the wanted status'],
       ['7', 'wait: an image reached a status it cannot leave for the wanted one (CreateFailed, ...)'],
       ['130', 'interrupted (Ctrl-C)'],

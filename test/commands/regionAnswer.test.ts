@@ -53,6 +53,7 @@ describe('--region all on derived endpoints', () => {
       describeRegions: () => Promise.resolve({ RequestId: 'r', Regions: { Region: entries } } as DescribeRegionsResponse),
       describeImages: (params) =>
         Promise.resolve({ RequestId: 'r', RegionId: params.RegionId ?? '', TotalCount: 0, PageNumber: 1, PageSize: 100, Images: { Image: [] } }),
+      describeImageFromFamily: () => Promise.resolve({ RequestId: 'r' }),
     };
     const session: Session = {
       ...real,

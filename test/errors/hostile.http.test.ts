@@ -231,3 +231,26 @@ describe('--endpoint and ALIBABA_CLOUD_ECS_ENDPOINT in any letter case', () => {
     expect((JSON.parse(live.stdout) as Image[]).length).toBeGreaterThan(0);
   });
 });
+
+describe('show --family: answers no DescribeImageFromFamily sends', () => {
+  it.each([
+    ['a body of null', 'null', /^ecsimg: unexpected answer to DescribeImageFromFamily from [\d.:]+: not a JSON object$/],
+    ['an Image that is null', JSON.stringify({ RequestId: 'R', Image: null }), /: Image is null, not an object$/],
+    ['an Image that is a string', JSON.stringify({ RequestId: 'R', Image: 'm-1' }), /: Image is a string, not an object$/],
+    ['an Image that is an array', JSON.stringify({ RequestId: 'R', Image: [IMAGE] }), /: Image is an array, not an object$/],
+    ['an ImageId that is a number', JSON.stringify({ RequestId: 'R', Image: { ImageId: 5 } }), /: Image\.ImageId is a number, not a string$/],
+  ])('%s: exit 4 naming the action and host', async (_name, body, message) => {
+    const result = await runAgainst(['show', '--family', 'web-family', '--retries', '0'], () => httpAnswer(body));
+    expectServiceFailure(result, message);
+  });
+
+  it.each([
+    ['no Image', { RequestId: 'R' }],
+    ['an empty Image', { RequestId: 'R', Image: {} }],
+    ['an Image without ImageId', { RequestId: 'R', Image: { IsCopied: false, Tags: { Tag: [] } } }],
+  ])('%s is the family having none: exit 5', async (_name, body) => {
+    const result = await runAgainst(['show', '--family', 'web-family', '--retries', '0'], () => httpAnswer(JSON.stringify(body)));
+    expect(result.code).toBe(5);
+    expect(result.stderr).toMatch(/^ecsimg: image family "web-family" has no Available image in cn-hangzhou\n/);
+  });
+});
