@@ -18,7 +18,7 @@ __ecsimg_flags() {
     list) echo '--owner --image-id --name --status --snapshot-id --usage --tag --family --os-type --arch --instance-type --created-after --created-before --page-size --limit --allow-incomplete --concurrency --columns --no-header --wide --latest --name-regex --name-exact --name-glob --fail-empty --count --sort --query --dry-run -r --region -p --profile --endpoint -o --output --timeout --retries --debug --no-color -q --quiet -h --help' ;;
     show) echo '-r --region -p --profile --endpoint -o --output --timeout --retries --debug --no-color -q --quiet -h --help' ;;
     wait) echo '--name --status --max-wait --interval --concurrency --columns --no-header -r --region -p --profile --endpoint -o --output --timeout --retries --debug --no-color -q --quiet -h --help' ;;
-    regions) echo '-r --region -p --profile --endpoint -o --output --timeout --retries --debug --no-color -q --quiet -h --help' ;;
+    regions) echo '--columns --no-header --query -r --region -p --profile --endpoint -o --output --timeout --retries --debug --no-color -q --quiet -h --help' ;;
     completion) echo '-h --help' ;;
     emulator) echo '-r --region --port --host --images-per-region --catalogue --creating --latency --throttle --fail --html-errors --hang-after --retry-after --churn --paging-fault --bad-regions --fault-regions --expired-credentials --credentials-ttl --assume-role-denied --imds-v2-only --down -h --help' ;;
     help) echo '-h --help' ;;
@@ -32,7 +32,7 @@ __ecsimg_takes_value() {
     list) case $2 in --owner | --image-id | --name | --status | --snapshot-id | --usage | --tag | --family | --os-type | --arch | --instance-type | --created-after | --created-before | --page-size | --limit | --concurrency | --columns | --name-regex | --name-exact | --name-glob | --sort | --query | -r | --region | -p | --profile | --endpoint | -o | --output | --timeout | --retries) return 0 ;; esac ;;
     show) case $2 in -r | --region | -p | --profile | --endpoint | -o | --output | --timeout | --retries) return 0 ;; esac ;;
     wait) case $2 in --name | --status | --max-wait | --interval | --concurrency | --columns | -r | --region | -p | --profile | --endpoint | -o | --output | --timeout | --retries) return 0 ;; esac ;;
-    regions) case $2 in -r | --region | -p | --profile | --endpoint | -o | --output | --timeout | --retries) return 0 ;; esac ;;
+    regions) case $2 in --columns | --query | -r | --region | -p | --profile | --endpoint | -o | --output | --timeout | --retries) return 0 ;; esac ;;
     emulator) case $2 in -r | --region | --port | --host | --images-per-region | --catalogue | --creating | --latency | --throttle | --fail | --html-errors | --hang-after | --retry-after | --churn | --paging-fault | --fault-regions | --credentials-ttl | --down) return 0 ;; esac ;;
   esac
   return 1
