@@ -172,7 +172,7 @@ complete -c ecsimg -n '__ecsimg_command wait' -s q -l quiet -d 'no spinner, hint
 complete -c ecsimg -n '__ecsimg_command wait' -s h -l help -d 'show help'
 
 # ecsimg regions
-complete -c ecsimg -n '__ecsimg_command regions' -l columns -x -a '(__ecsimg_items 0 ImageId ImageName ImageVersion ImageFamily Description Size ImageOwnerAlias ImageOwnerId IsSupportIoOptimized IsSupportCloudinit OSName OSNameEn OSType Platform Architecture Status Progress Usage CreationTime ProductCode IsCopied IsSubscribed IsSelfShared BootMode Tags DiskDeviceMappings DetectionOptions Features ImportImageOptions LicenseType LoginAsNonRootSupported SupplierName IsPublic ResourceGroupId RegionId)' -d 'fields for table/csv/tsv (json/ndjson keep only these): RegionId, LocalName, RegionEndpoint, Status'
+complete -c ecsimg -n '__ecsimg_command regions' -l columns -x -a '(__ecsimg_items 0 RegionId LocalName RegionEndpoint Status)' -d 'fields for table/csv/tsv (json/ndjson keep only these): RegionId, LocalName, RegionEndpoint, Status'
 complete -c ecsimg -n '__ecsimg_command regions' -l no-header -d 'no header row in table/csv/tsv'
 complete -c ecsimg -n '__ecsimg_command regions' -l query -x -d 'JMESPath over the JSON array; printed as JSON with -o json/ndjson, as text rows otherwise'
 complete -c ecsimg -n '__ecsimg_command regions' -s r -l region -x -a '(__ecsimg_items 0 cn-hangzhou cn-shanghai cn-beijing cn-zhangjiakou cn-huhehaote cn-wulanchabu cn-qingdao cn-shenzhen cn-heyuan cn-guangzhou cn-chengdu cn-hongkong ap-northeast-1 ap-northeast-2 ap-southeast-1 ap-southeast-3 ap-southeast-5 ap-southeast-6 ap-southeast-7 ap-south-1 us-east-1 us-west-1 eu-west-1 eu-central-1 me-east-1 me-central-1 all)' -d 'region; for list, a comma-separated list or \'all\''
