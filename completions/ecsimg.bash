@@ -38,9 +38,12 @@ __ecsimg_takes_value() {
   return 1
 }
 
-# COMPREPLY: the values of flag $1 that complete $2, each prefixed with $3.
+# COMPREPLY: the values of flag $1 of command $4 that complete $2, each prefixed with $3.
 __ecsimg_values() {
   local cur=$2 prefix=$3 words= list= descending= profiles=
+  case "$4 $1" in
+    'regions --columns') words='RegionId LocalName RegionEndpoint Status' list=1; __ecsimg_reply; return ;;
+  esac
   case $1 in
     -r | --region) words='cn-hangzhou cn-shanghai cn-beijing cn-zhangjiakou cn-huhehaote cn-wulanchabu cn-qingdao cn-shenzhen cn-heyuan cn-guangzhou cn-chengdu cn-hongkong ap-northeast-1 ap-northeast-2 ap-southeast-1 ap-southeast-3 ap-southeast-5 ap-southeast-6 ap-southeast-7 ap-south-1 us-east-1 us-west-1 eu-west-1 eu-central-1 me-east-1 me-central-1 all' list=1 ;;
     -p | --profile) profiles=1 ;;
@@ -114,11 +117,11 @@ _ecsimg() {
 
   if [[ -n $flag ]]; then
     [[ $cur == = ]] && cur=
-    __ecsimg_values "$flag" "$cur" ''
+    __ecsimg_values "$flag" "$cur" '' "$command"
   elif [[ $cur == --*=* ]]; then
     # COMP_WORDBREAKS without '=': the flag and its value are one word
     flag=${cur%%=*}
-    __ecsimg_takes_value "$command" "$flag" && __ecsimg_values "$flag" "${cur#*=}" "$flag="
+    __ecsimg_takes_value "$command" "$flag" && __ecsimg_values "$flag" "${cur#*=}" "$flag=" "$command"
   elif [[ $cur == -* ]]; then
     COMPREPLY=($(compgen -W "$(__ecsimg_flags "$command")" -- "$cur"))
   elif [[ -z $command ]]; then
