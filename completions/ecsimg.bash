@@ -18,7 +18,7 @@ __ecsimg_flags() {
     list) echo '--owner --image-id --name --status --snapshot-id --usage --tag --family --os-type --arch --instance-type --created-after --created-before --page-size --limit --allow-incomplete --concurrency --columns --no-header --wide --latest --name-regex --name-exact --name-glob --fail-empty --count --sort --query --dry-run -r --region -p --profile --endpoint -o --output --timeout --retries --debug --no-color -q --quiet -h --help' ;;
     show) echo '--family -r --region -p --profile --endpoint -o --output --timeout --retries --debug --no-color -q --quiet -h --help' ;;
     wait) echo '--name --status --max-wait --interval --concurrency --columns --no-header -r --region -p --profile --endpoint -o --output --timeout --retries --debug --no-color -q --quiet -h --help' ;;
-    regions) echo '-r --region -p --profile --endpoint -o --output --timeout --retries --debug --no-color -q --quiet -h --help' ;;
+    regions) echo '--columns --no-header --query -r --region -p --profile --endpoint -o --output --timeout --retries --debug --no-color -q --quiet -h --help' ;;
     completion) echo '-h --help' ;;
     emulator) echo '-r --region --port --host --images-per-region --catalogue --creating --latency --throttle --fail --html-errors --hang-after --retry-after --churn --paging-fault --bad-regions --fault-regions --expired-credentials --credentials-ttl --assume-role-denied --imds-v2-only --down -h --help' ;;
     help) echo '-h --help' ;;
@@ -32,15 +32,18 @@ __ecsimg_takes_value() {
     list) case $2 in --owner | --image-id | --name | --status | --snapshot-id | --usage | --tag | --family | --os-type | --arch | --instance-type | --created-after | --created-before | --page-size | --limit | --concurrency | --columns | --name-regex | --name-exact | --name-glob | --sort | --query | -r | --region | -p | --profile | --endpoint | -o | --output | --timeout | --retries) return 0 ;; esac ;;
     show) case $2 in --family | -r | --region | -p | --profile | --endpoint | -o | --output | --timeout | --retries) return 0 ;; esac ;;
     wait) case $2 in --name | --status | --max-wait | --interval | --concurrency | --columns | -r | --region | -p | --profile | --endpoint | -o | --output | --timeout | --retries) return 0 ;; esac ;;
-    regions) case $2 in -r | --region | -p | --profile | --endpoint | -o | --output | --timeout | --retries) return 0 ;; esac ;;
+    regions) case $2 in --columns | --query | -r | --region | -p | --profile | --endpoint | -o | --output | --timeout | --retries) return 0 ;; esac ;;
     emulator) case $2 in -r | --region | --port | --host | --images-per-region | --catalogue | --creating | --latency | --throttle | --fail | --html-errors | --hang-after | --retry-after | --churn | --paging-fault | --fault-regions | --credentials-ttl | --down) return 0 ;; esac ;;
   esac
   return 1
 }
 
-# COMPREPLY: the values of flag $1 that complete $2, each prefixed with $3.
+# COMPREPLY: the values of flag $1 of command $4 that complete $2, each prefixed with $3.
 __ecsimg_values() {
   local cur=$2 prefix=$3 words= list= descending= profiles=
+  case "$4 $1" in
+    'regions --columns') words='RegionId LocalName RegionEndpoint Status' list=1; __ecsimg_reply; return ;;
+  esac
   case $1 in
     -r | --region) words='cn-hangzhou cn-shanghai cn-beijing cn-zhangjiakou cn-huhehaote cn-wulanchabu cn-qingdao cn-shenzhen cn-heyuan cn-guangzhou cn-chengdu cn-hongkong ap-northeast-1 ap-northeast-2 ap-southeast-1 ap-southeast-3 ap-southeast-5 ap-southeast-6 ap-southeast-7 ap-south-1 us-east-1 us-west-1 eu-west-1 eu-central-1 me-east-1 me-central-1 all' list=1 ;;
     -p | --profile) profiles=1 ;;
@@ -114,11 +117,11 @@ _ecsimg() {
 
   if [[ -n $flag ]]; then
     [[ $cur == = ]] && cur=
-    __ecsimg_values "$flag" "$cur" ''
+    __ecsimg_values "$flag" "$cur" '' "$command"
   elif [[ $cur == --*=* ]]; then
     # COMP_WORDBREAKS without '=': the flag and its value are one word
     flag=${cur%%=*}
-    __ecsimg_takes_value "$command" "$flag" && __ecsimg_values "$flag" "${cur#*=}" "$flag="
+    __ecsimg_takes_value "$command" "$flag" && __ecsimg_values "$flag" "${cur#*=}" "$flag=" "$command"
   elif [[ $cur == -* ]]; then
     COMPREPLY=($(compgen -W "$(__ecsimg_flags "$command")" -- "$cur"))
   elif [[ -z $command ]]; then

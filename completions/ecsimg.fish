@@ -14,7 +14,7 @@ function __ecsimg_takes_value
         case 'wait'
             contains -- $argv[2] --name --status --max-wait --interval --concurrency --columns -r --region -p --profile --endpoint -o --output --timeout --retries
         case 'regions'
-            contains -- $argv[2] -r --region -p --profile --endpoint -o --output --timeout --retries
+            contains -- $argv[2] --columns --query -r --region -p --profile --endpoint -o --output --timeout --retries
         case 'emulator'
             contains -- $argv[2] -r --region --port --host --images-per-region --catalogue --creating --latency --throttle --fail --html-errors --hang-after --retry-after --churn --paging-fault --fault-regions --credentials-ttl --down
         case '*'
@@ -83,7 +83,7 @@ complete -c ecsimg -f
 complete -c ecsimg -n '__ecsimg_command ""' -a list -d 'list images (DescribeImages), every page'
 complete -c ecsimg -n '__ecsimg_command ""' -a show -d 'show images by id, every field; or the newest Available image of a family'
 complete -c ecsimg -n '__ecsimg_command ""' -a wait -d 'wait until images reach a status (default Available), then print them; exit 5 not found, 6 --max-wait passed, 7 never will'
-complete -c ecsimg -n '__ecsimg_command ""' -a regions -d 'list regions (DescribeRegions)'
+complete -c ecsimg -n '__ecsimg_command ""' -a regions -d 'list regions (DescribeRegions), LocalName in the language of the locale (LC_ALL, LC_MESSAGES, LANG)'
 complete -c ecsimg -n '__ecsimg_command ""' -a completion -d 'print a shell completion script'
 complete -c ecsimg -n '__ecsimg_command ""' -a emulator -d 'start the local ECS API emulator (with STS, a metadata service and a credentials URI) and print its endpoint and test credentials'
 complete -c ecsimg -n '__ecsimg_command ""' -a help -d 'help for a command, or a topic: exit-codes, environment, formats'
@@ -173,6 +173,9 @@ complete -c ecsimg -n '__ecsimg_command wait' -s q -l quiet -d 'no spinner, hint
 complete -c ecsimg -n '__ecsimg_command wait' -s h -l help -d 'show help'
 
 # ecsimg regions
+complete -c ecsimg -n '__ecsimg_command regions' -l columns -x -a '(__ecsimg_items 0 RegionId LocalName RegionEndpoint Status)' -d 'fields for table/csv/tsv (json/ndjson keep only these): RegionId, LocalName, RegionEndpoint, Status'
+complete -c ecsimg -n '__ecsimg_command regions' -l no-header -d 'no header row in table/csv/tsv'
+complete -c ecsimg -n '__ecsimg_command regions' -l query -x -d 'JMESPath over the JSON array; printed as JSON with -o json/ndjson, as text rows otherwise'
 complete -c ecsimg -n '__ecsimg_command regions' -s r -l region -x -a '(__ecsimg_items 0 cn-hangzhou cn-shanghai cn-beijing cn-zhangjiakou cn-huhehaote cn-wulanchabu cn-qingdao cn-shenzhen cn-heyuan cn-guangzhou cn-chengdu cn-hongkong ap-northeast-1 ap-northeast-2 ap-southeast-1 ap-southeast-3 ap-southeast-5 ap-southeast-6 ap-southeast-7 ap-south-1 us-east-1 us-west-1 eu-west-1 eu-central-1 me-east-1 me-central-1 all)' -d 'region; for list, a comma-separated list or \'all\''
 complete -c ecsimg -n '__ecsimg_command regions' -s p -l profile -x -a '(__ecsimg_profiles)' -d 'profile in ~/.aliyun/config.json'
 complete -c ecsimg -n '__ecsimg_command regions' -l endpoint -x -d 'API endpoint (default https://ecs.<region>.aliyuncs.com)'

@@ -8,6 +8,7 @@ import { OUTPUT_FORMATS } from './output/formats.js';
 import type { RawEmulatorFlags } from './commands/emulatorOptions.js';
 import type { GlobalOptions, RawGlobalFlags } from './commands/globals.js';
 import type { RawListFlags } from './commands/listOptions.js';
+import type { RawRegionsFlags } from './commands/regionsOptions.js';
 import type { RawWaitFlags } from './commands/waitOptions.js';
 import type { Runtime } from './runtime.js';
 import { VERSION } from './version.js';
@@ -209,15 +210,34 @@ export function buildProgram(runtime: Runtime): Command {
       await waitRun(options, createSession(global, runtime), runtime.io, runtime.signal);
     });
 
-  addGlobalOptions(program.command('regions').description('list regions (DescribeRegions)'))
-    .addHelpText('after', examples(['ecsimg regions', 'ecsimg regions -o json | jq -r \'.[].RegionId\'']))
+  addGlobalOptions(
+    program
+      .command('regions')
+      .description('list regions (DescribeRegions), LocalName in the language of the locale (LC_ALL, LC_MESSAGES, LANG)')
+      .option('--columns <names>', 'fields for table/csv/tsv (json/ndjson keep only these): RegionId, LocalName, RegionEndpoint, Status')
+      .option('--no-header', 'no header row in table/csv/tsv')
+      .option('--query <jmespath>', 'JMESPath over the JSON array; printed as JSON with -o json/ndjson, as text rows otherwise'),
+  )
+    .addHelpText(
+      'after',
+      examples([
+        'ecsimg regions',
+        "ecsimg regions -o json | jq -r '.[].RegionId'",
+        'ecsimg regions -o tsv --columns RegionId --no-header   # one region id a line',
+        "ecsimg regions --query \"[?starts_with(RegionId, 'cn-')].RegionId\" -o tsv",
+        'LANG=ja_JP.UTF-8 ecsimg regions --columns RegionId,LocalName   # names in Japanese',
+      ]),
+    )
     .action(async (_flags: unknown, command: Command) => {
+      const all = command.optsWithGlobals<RawRegionsFlags & RawGlobalFlags>();
       const global = await globalsOf(command, runtime.env);
+      const { parseRegionsOptions } = await import('./commands/regionsOptions.js');
+      const options = parseRegionsOptions(all, global, runtime.env);
       const [{ createSession }, { regionsRun }] = await Promise.all([
         import('./commands/session.js'),
         import('./commands/regions.js'),
       ]);
-      await regionsRun(global, createSession(global, runtime), runtime.io);
+      await regionsRun(options, createSession(global, runtime), runtime.io);
     });
 
   program

@@ -128,8 +128,8 @@ export async function createEcsApi(options: ClientOptions): Promise<EcsApi> {
     async describeRegions(params = {}) {
       return checkedDescribeRegions(await call('DescribeRegions', params), ctxOf('DescribeRegions', params));
     },
-    async describeImageFromFamily(params) {
-      return checkedDescribeImageFromFamily(await call('DescribeImageFromFamily', params), ctxOf('DescribeImageFromFamily', params));
+    async describeImageFromFamily(params, signal) {
+      return checkedDescribeImageFromFamily(await call('DescribeImageFromFamily', params, signal), ctxOf('DescribeImageFromFamily', params));
     },
   };
 }

@@ -65,5 +65,5 @@ export interface EcsApi {
   /** `signal` stops retries of a request nobody waits for any more */
   describeImages(params: RpcParams, signal?: AbortSignal): Promise<DescribeImagesResponse>;
   describeRegions(params?: RpcParams): Promise<DescribeRegionsResponse>;
-  describeImageFromFamily(params: RpcParams): Promise<DescribeImageFromFamilyResponse>;
+  describeImageFromFamily(params: RpcParams, signal?: AbortSignal): Promise<DescribeImageFromFamilyResponse>;
 }

@@ -1,12 +1,11 @@
 // `ecsimg list`: DescribeImages, every page, every region asked for, into one formatter.
 import { describeImagesParams } from '../api/params.js';
-import { type EcsimgError, NotFoundError } from '../errors.js';
+import { NotFoundError } from '../errors.js';
 import type { IO } from '../io.js';
 import { latestPerRegion } from '../listing/latest.js';
-import { regionsFailed, type RegionFailure } from '../listing/regionFailures.js';
+import { regionsFailed, throwWalkOutcome, type RegionFailure } from '../listing/regionFailures.js';
 import { resolveRegionIds } from '../listing/regions.js';
 import { walkRegions } from '../listing/walk.js';
-import { formatError } from '../output/errorMessage.js';
 import { createFormatter, type Row } from '../output/format.js';
 import { sortRows } from './clientSide.js';
 import { printDryRun } from './listDryRun.js';
@@ -35,7 +34,6 @@ export async function listRun(options: ListOptions, session: Session, io: IO): P
     notice: global.quiet ? undefined : (line) => io.stderr.write(`note: ${line}\n`),
   });
   const progress = session.progress();
-  const report = (error: EcsimgError): string => formatError(error, { debug: global.debug, quiet: global.quiet, secrets: session.secrets() });
   // --sort, --latest and --query see every row before any is printed.
   const collect = options.sort !== undefined || options.latest || query !== undefined;
   // --limit counts images after client-side selection; otherwise the pager itself stops at it.
@@ -72,7 +70,7 @@ export async function listRun(options: ListOptions, session: Session, io: IO): P
         kept.splice(count);
         failures.push({ regionId: event.regionId, error: event.error, printedInPart: !takenBack });
         progress.clear();
-        io.stderr.write(report(event.error).replace(/^ecsimg: /, `ecsimg: ${event.regionId}: `));
+        session.reportRegionFailure(event.regionId, event.error);
       } else if (event.type === 'page') {
         let rows = options.nameRegex ? event.page.filter((row) => options.nameRegex!.test(String(row.ImageName ?? ''))) : event.page;
         if (!collect && options.limit !== undefined) rows = rows.slice(0, options.limit - count);
@@ -107,11 +105,7 @@ export async function listRun(options: ListOptions, session: Session, io: IO): P
     formatter.discard();
   }
 
-  if (failures.length > 0) {
-    if (missing) io.stderr.write(report(missing));
-    throw regionsFailed(failures, regionIds);
-  }
-  if (missing) throw missing;
+  throwWalkOutcome(failures, regionIds, missing, session.report);
   if (options.failEmpty && count === 0) {
     throw new NotFoundError(`no image matched in ${regionIds.join(', ')} (--fail-empty)`, { hint: 'loosen the filters, or drop --fail-empty to accept an empty listing' });
   }

@@ -10,7 +10,7 @@ import {
   type ImageFilters,
 } from '../api/params.js';
 import { UsageError } from '../errors.js';
-import { DEFAULT_COLUMNS, parseColumns } from '../output/columns.js';
+import { DEFAULT_COLUMNS, IMAGE_FIELDS, parseColumns } from '../output/columns.js';
 import { compileNameRegex, parseSortKeys, type SortKey } from './clientSide.js';
 import type { GlobalOptions } from './globals.js';
 import { exactNameRegex, globLiteral, globNameRegex } from './nameMatch.js';
@@ -108,12 +108,7 @@ export function parseListOptions(raw: RawListFlags, global: GlobalOptions): List
   if (filters.createdAfter && filters.createdBefore && filters.createdAfter > filters.createdBefore) {
     throw new UsageError('--created-after is later than --created-before; no image can match');
   }
-  if (raw.columns !== undefined && raw.query !== undefined) {
-    throw new UsageError('--columns and --query both choose what to print; give one of them', {
-      hint: "the query picks fields itself, e.g. --query '[].[ImageId,ImageName]'",
-    });
-  }
-  const columns = raw.columns === undefined ? undefined : parseColumns(raw.columns);
+  const { columns, query } = parseColumnsOrQuery(raw);
   return {
     global,
     filters,
@@ -132,7 +127,37 @@ export function parseListOptions(raw: RawListFlags, global: GlobalOptions): List
     failEmpty: raw.failEmpty === true,
     count: raw.count === true,
     sort: optional(raw.sort, parseSortKeys),
-    query: optional(raw.query, parseQueryFlag),
+    query,
+  };
+}
+
+/** What a listing prints: the rows' fields (--columns) or a JMESPath result (--query); never both. */
+export interface PrintChoice {
+  /** the --columns fields, in the API's spelling */
+  columns?: string[];
+  query?: string;
+}
+
+/**
+ * --columns or --query, as `list` reads them and the other listings (`regions`) too.
+ * `fields`: the fields of the rows; `example`: a query over them, for the messages.
+ */
+export function parseColumnsOrQuery(
+  raw: { columns?: string; query?: string },
+  fields: readonly string[] = IMAGE_FIELDS,
+  example: { field: string; fields: string } = { field: '[].ImageId', fields: '[].[ImageId,ImageName]' },
+): PrintChoice {
+  if (raw.columns !== undefined && raw.query !== undefined) {
+    throw new UsageError('--columns and --query both choose what to print; give one of them', {
+      hint: `the query picks fields itself, e.g. --query '${example.fields}'`,
+    });
+  }
+  if (raw.query !== undefined && raw.query.trim() === '') {
+    throw new UsageError(`--query needs a JMESPath expression, e.g. ${example.field}`);
+  }
+  return {
+    ...(raw.columns === undefined ? {} : { columns: parseColumns(raw.columns, fields) }),
+    ...(raw.query === undefined ? {} : { query: raw.query }),
   };
 }
 
@@ -155,11 +180,6 @@ function parseNameMatch(raw: RawListFlags, nonEmpty: (flag: string) => (value: s
     return { regex: globNameRegex(pattern), send: globLiteral(pattern) };
   }
   return { regex: raw.nameRegex === undefined ? undefined : compileNameRegex(raw.nameRegex) };
-}
-
-function parseQueryFlag(query: string): string {
-  if (query.trim() === '') throw new UsageError('--query needs a JMESPath expression, e.g. [].ImageId');
-  return query;
 }
 
 const STATUS_CHOICES = [...IMAGE_STATUSES, 'all'] as const;

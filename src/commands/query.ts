@@ -42,7 +42,17 @@ const INEXACT_FUNCTIONS = ['to_string', 'sum', 'avg', 'sort'];
 const FIRST_STAND_IN = 2 ** 54;
 const STAND_IN_STEP = 4;
 
-export async function compileQuery(expression: string): Promise<Query> {
+/** What a query runs over, for its messages. */
+export interface QuerySubject {
+  /** the rows, plural: images, regions */
+  noun: string;
+  /** example expressions over them */
+  examples: string;
+}
+
+const IMAGES: QuerySubject = { noun: 'images', examples: "'[].ImageId' or '[?Size > `40`].ImageId'" };
+
+export async function compileQuery(expression: string, subject: QuerySubject = IMAGES): Promise<Query> {
   const jmespath = (await import('jmespath')).default as unknown as JmesPath;
   let ast: AstNode;
   let tokens: Token[];
@@ -51,7 +61,7 @@ export async function compileQuery(expression: string): Promise<Query> {
     tokens = jmespath.tokenize(expression);
   } catch (err) {
     throw new UsageError(`invalid --query "${expression}": ${(err as Error).message}`, {
-      hint: "a JMESPath expression over the JSON array, e.g. '[].ImageId' or '[?Size > `40`].ImageId'",
+      hint: `a JMESPath expression over the JSON array, e.g. ${subject.examples}`,
     });
   }
   const segments = expressionSegments(expression, tokens);
@@ -64,7 +74,7 @@ export async function compileQuery(expression: string): Promise<Query> {
     } catch (err) {
       // A valid expression can still fail on the data: a function given the wrong type.
       const reason = jmespathTypeNames((err as Error).message.replace(/^(\w*Error: )+/, ''));
-      throw new UsageError(`--query "${expression}" failed on the images: ${reason}`, {
+      throw new UsageError(`--query "${expression}" failed on the ${subject.noun}: ${reason}`, {
         hint: 'functions such as sort_by and max_by need every value to be a number or every value a string',
       });
     }

@@ -2,20 +2,27 @@
 import type { IO } from '../io.js';
 import { describeUsableRegions, isAllRegions } from '../listing/regions.js';
 import { createFormatter, type Row } from '../output/format.js';
-import type { GlobalOptions } from './globals.js';
+import { compileQuery, writeQueryResult } from './query.js';
 import { parseRegionList } from './regionList.js';
+import { REGIONS_QUERY_SUBJECT, type RegionsOptions } from './regionsOptions.js';
 import type { Session } from './session.js';
 
-export const REGION_COLUMNS = ['RegionId', 'LocalName', 'RegionEndpoint', 'Status'];
-
-export async function regionsRun(global: GlobalOptions, session: Session, io: IO): Promise<void> {
+/** `ecsimg regions`: DescribeRegions with LocalName in the user's language, printed as `list` prints. */
+export async function regionsRun(options: RegionsOptions, session: Session, io: IO): Promise<void> {
+  const { global } = options;
   const configured = session.optionalRegion();
   const regionId = configured && !isAllRegions(configured.value) ? parseRegionList(configured.value)[0] : undefined;
+  const query = options.query === undefined ? undefined : await compileQuery(options.query, REGIONS_QUERY_SUBJECT);
   // The same regions --region all walks: what is not a region id is not listed.
-  const regions = (await describeUsableRegions(session, regionId)) as Row[];
+  const regions = (await describeUsableRegions(session, regionId, { AcceptLanguage: options.language })) as Row[];
+  if (query) {
+    writeQueryResult(query(regions), global.output, io);
+    return;
+  }
   const formatter = createFormatter(global.output, io.stdout, {
-    columns: REGION_COLUMNS,
-    header: true,
+    columns: options.columns,
+    fields: options.fields,
+    header: options.header,
     tty: io.stdout.isTTY,
     color: io.color,
     width: io.stdout.columns,

@@ -11,6 +11,7 @@ import { EcsimgError, ExitCode, UsageError } from '../errors.js';
 import { noProgress, type Progress } from '../io.js';
 import { maskAccessKeyId, scrubText } from '../api/redact.js';
 import { proxyAgentFor } from '../net/proxy.js';
+import { formatError } from '../output/errorMessage.js';
 import { escapeControlChars } from '../output/text.js';
 import { createSpinner } from '../progress.js';
 import type { Runtime } from '../runtime.js';
@@ -31,6 +32,10 @@ export interface Session {
   secrets(): string[];
   debug(line: string): void;
   warn(line: string): void;
+  /** a region's failure on stderr, `ecsimg: <region>: ...`, while the other regions go on */
+  reportRegionFailure(regionId: string, error: EcsimgError): void;
+  /** an error on stderr as the run's end would print it, for one that is not the last */
+  report(error: EcsimgError): void;
 }
 
 export function defaultEndpoint(regionId: string | undefined): string {
@@ -54,6 +59,7 @@ export function createSession(globals: GlobalOptions, runtime: Runtime): Session
     if (globals.debug) io.stderr.write(`debug: ${escapeControlChars(scrubText(line, secrets()))}\n`);
   };
   const secrets = (): string[] => [...secretList];
+  const errorReport = (error: EcsimgError): string => formatError(error, { debug: globals.debug, quiet: globals.quiet, secrets: secrets() });
   const announce = (found: ResolvedCredentials, what: string): void =>
     debug(`${what}: ${found.source} (AccessKeyId ${maskAccessKeyId(found.credentials.accessKeyId)})`);
   // Once per run, however many regions and endpoints ask (one AssumeRole for --region all).
@@ -148,5 +154,7 @@ export function createSession(globals: GlobalOptions, runtime: Runtime): Session
     secrets,
     debug,
     warn,
+    report: (error) => io.stderr.write(errorReport(error)),
+    reportRegionFailure: (regionId, error) => io.stderr.write(errorReport(error).replace(/^ecsimg: /, `ecsimg: ${regionId}: `)),
   };
 }

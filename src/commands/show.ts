@@ -3,6 +3,7 @@ import type { Image, RpcParams } from '../api/types.js';
 import { EcsimgError, NotFoundError, UsageError } from '../errors.js';
 import type { IO } from '../io.js';
 import { resolveRegionIds } from '../listing/regions.js';
+import { throwWalkOutcome, type RegionFailure } from '../listing/regionFailures.js';
 import { walkRegions, type RegionWalk } from '../listing/walk.js';
 import { createFormatter } from '../output/format.js';
 import { stringifyJson } from '../output/json.js';
@@ -39,9 +40,13 @@ export async function showRun(imageIds: string[], global: GlobalOptions, session
     },
   });
   const byRegion = new Map<string, Map<string, Image>>();
+  const failures: RegionFailure[] = [];
   for await (const event of walk) {
     if (event.type === 'page') byRegion.set(event.regionId, event.page);
-    else if (event.type === 'regionFailed') throw event.error;
+    else if (event.type === 'regionFailed') {
+      failures.push({ regionId: event.regionId, error: event.error, printedInPart: false });
+      session.reportRegionFailure(event.regionId, event.error);
+    }
   }
   const found: Image[] = [];
   const missing: string[] = [];
@@ -51,13 +56,19 @@ export async function showRun(imageIds: string[], global: GlobalOptions, session
     else found.push(multiRegion ? ({ RegionId: regionId, ...byRegion.get(regionId)!.get(id)! } as Image) : byRegion.get(regionId)!.get(id)!);
   }
   if (found.length > 0) print(found, imageIds.length === 1 && !multiRegion, global, io);
-  if (missing.length > 0) {
-    const where = regionIds.length > 3 ? `${regionIds.length} regions` : regionIds.join(', ');
-    throw new NotFoundError(`${missing.map((id) => `image "${id}"`).join(', ')} ${missing.length === 1 ? 'was' : 'were'} not found in ${where}`, {
-      hint: 'check the id and the region; images of other regions have other ids (ecsimg list --region all --name ...)',
-    });
-  }
+  throwWalkOutcome(failures, regionIds, missing.length > 0 ? notFound(missing, [...byRegion.keys()]) : undefined, session.report);
 }
+
+function notFound(missing: string[], searched: string[]): NotFoundError {
+  const where = searched.length > 3 ? `${searched.length} regions` : searched.join(', ');
+  // A long list of ids would be one screen-wide line: name the first few.
+  const named = missing.slice(0, SHOWN_IDS).map((id) => `image "${id}"`).join(', ') + (missing.length > SHOWN_IDS ? ` and ${missing.length - SHOWN_IDS} more` : '');
+  return new NotFoundError(`${named} ${missing.length === 1 ? 'was' : 'were'} not found in ${where}`, {
+    hint: 'check the id and the region; images of other regions have other ids (ecsimg list --region all --name ...)',
+  });
+}
+
+const SHOWN_IDS = 10;
 
 /** One image as before (an object, or Key: value lines); several as an array, blocks or rows. */
 function print(images: Image[], single: boolean, global: GlobalOptions, io: IO): void {

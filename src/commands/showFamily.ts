@@ -4,9 +4,12 @@ import type { Image } from '../api/types.js';
 import { NotFoundError, UsageError } from '../errors.js';
 import type { IO } from '../io.js';
 import type { GlobalOptions } from './globals.js';
-import { resolveRegionIds } from './regions.js';
-import { printImages } from './show.js';
+import { throwWalkOutcome, type RegionFailure } from '../listing/regionFailures.js';
+import { resolveRegionIds } from '../listing/regions.js';
+import { walkRegions } from '../listing/walk.js';
+import { DEFAULT_CONCURRENCY } from './listOptions.js';
 import type { Session } from './session.js';
+import { printImages } from './show.js';
 
 // The API reference's rule for a family name (2 to 128 characters, letters, digits, ':', '_',
 // '-', a letter first), without its ban on the prefixes acs: and aliyun: those name the
@@ -37,20 +40,32 @@ export function parseFamilyRequest(family: string, imageIds: string[]): string {
 export async function showFamilyRun(family: string, global: GlobalOptions, session: Session, io: IO): Promise<void> {
   const regionIds = await resolveRegionIds(session);
   const multiRegion = regionIds.length > 1;
-  const answers = await Promise.all(
-    regionIds.map(async (regionId) => (await (await session.apiFor(regionId)).describeImageFromFamily({ RegionId: regionId, ImageFamily: family })).Image),
-  );
+  const walk = walkRegions((regionId) => session.apiFor(regionId), {
+    regionIds,
+    concurrency: DEFAULT_CONCURRENCY,
+    warn: (line) => session.warn(line),
+    async *pages(region) {
+      yield (await region.request((api, signal) => api.describeImageFromFamily({ RegionId: region.regionId, ImageFamily: family }, signal))).Image;
+    },
+  });
   const found: Image[] = [];
   const missing: string[] = [];
-  answers.forEach((image, i) => {
-    const regionId = regionIds[i]!;
-    if (image === undefined) missing.push(regionId);
-    else found.push(multiRegion ? ({ RegionId: regionId, ...image } as Image) : image);
-  });
-  if (found.length > 0) printImages(found, !multiRegion, global, io);
-  if (missing.length > 0) {
-    throw new NotFoundError(`image family "${family}" has no Available image in ${missing.join(', ')}`, {
-      hint: 'check the family name and the region; ecsimg list --family <name> --status all shows its images in any status',
-    });
+  const failures: RegionFailure[] = [];
+  for await (const event of walk) {
+    if (event.type === 'page') {
+      if (event.page === undefined) missing.push(event.regionId);
+      else found.push(multiRegion ? ({ RegionId: event.regionId, ...event.page } as Image) : event.page);
+    } else if (event.type === 'regionFailed') {
+      failures.push({ regionId: event.regionId, error: event.error, printedInPart: false });
+      session.reportRegionFailure(event.regionId, event.error);
+    }
   }
+  if (found.length > 0) printImages(found, !multiRegion, global, io);
+  const none =
+    missing.length === 0
+      ? undefined
+      : new NotFoundError(`image family "${family}" has no Available image in ${missing.join(', ')}`, {
+          hint: 'check the family name and the region; ecsimg list --family <name> --status all shows its images in any status',
+        });
+  throwWalkOutcome(failures, regionIds, none, session.report);
 }

@@ -16,6 +16,14 @@ export function bashScript(spec: ProgramSpec): string {
   const valueLines = valueFlags(spec)
     .filter((flag) => flag.values !== undefined)
     .map((flag) => `    ${plainWords(flagNames(flag)).replaceAll(' ', ' | ')}) ${assignments(flag.values!, spec)} ;;`);
+  // A command's flag whose values are its own (regions --columns) comes before the shared ones.
+  const shared = new Map(valueFlags(spec).map((flag) => [flagNames(flag).join(' '), flag.values]));
+  const commandValueLines = spec.commands.flatMap((command) =>
+    command.flags
+      .filter((flag) => flag.values !== undefined && flag.values !== shared.get(flagNames(flag).join(' ')))
+      .flatMap((flag) => flagNames(flag).map((spelling) => `    '${command.name} ${spelling}') ${assignments(flag.values!, spec)}; __${name}_reply; return ;;`)),
+  );
+  const commandValues = commandValueLines.length === 0 ? '' : `  case "$4 $1" in\n${commandValueLines.join('\n')}\n  esac\n`;
   const argumentLines = spec.commands.flatMap((command) =>
     command.arguments.flatMap((argument, index) =>
       argument.values === undefined ? [] : [`    '${command.name} ${index + 1}') ${assignments(argument.values, spec)} ;;`],
@@ -50,10 +58,10 @@ ${takesValueLines.join('\n')}
   return 1
 }
 
-# COMPREPLY: the values of flag $1 that complete $2, each prefixed with $3.
+# COMPREPLY: the values of flag $1 of command $4 that complete $2, each prefixed with $3.
 __${name}_values() {
   local cur=$2 prefix=$3 words= list= descending= profiles=
-  case $1 in
+${commandValues}  case $1 in
 ${valueLines.join('\n')}
     *) return 0 ;;
   esac
@@ -115,11 +123,11 @@ _${name}() {
 
   if [[ -n $flag ]]; then
     [[ $cur == = ]] && cur=
-    __${name}_values "$flag" "$cur" ''
+    __${name}_values "$flag" "$cur" '' "$command"
   elif [[ $cur == --*=* ]]; then
     # COMP_WORDBREAKS without '=': the flag and its value are one word
     flag=\${cur%%=*}
-    __${name}_takes_value "$command" "$flag" && __${name}_values "$flag" "\${cur#*=}" "$flag="
+    __${name}_takes_value "$command" "$flag" && __${name}_values "$flag" "\${cur#*=}" "$flag=" "$command"
   elif [[ $cur == -* ]]; then
     COMPREPLY=($(compgen -W "$(__${name}_flags "$command")" -- "$cur"))
   elif [[ -z $command ]]; then

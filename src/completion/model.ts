@@ -2,7 +2,7 @@
 // takes a value, description) and what values complete. Every script is rendered from this,
 // so a flag added to cli.ts appears in the scripts after `npm run completions`.
 import type { Command, Option } from 'commander';
-import { ARGUMENT_VALUES, OPTION_VALUES, type ValueSource } from './values.js';
+import { ARGUMENT_VALUES, COMMAND_OPTION_VALUES, OPTION_VALUES, type ValueSource } from './values.js';
 
 export interface FlagSpec {
   /** `-r`, when there is one */
@@ -39,7 +39,7 @@ export interface ProgramSpec {
 
 export function describeProgram(program: Command): ProgramSpec {
   const help = program.createHelp();
-  const flagsOf = (command: Command): FlagSpec[] => help.visibleOptions(command).map(describeFlag);
+  const flagsOf = (command: Command): FlagSpec[] => help.visibleOptions(command).map((option) => describeFlag(option, command.name()));
   return {
     name: program.name(),
     flags: flagsOf(program),
@@ -56,7 +56,7 @@ export function describeProgram(program: Command): ProgramSpec {
   };
 }
 
-function describeFlag(option: Option): FlagSpec {
+function describeFlag(option: Option, command: string): FlagSpec {
   const takesValue = option.required || option.optional;
   return {
     short: option.short,
@@ -65,7 +65,7 @@ function describeFlag(option: Option): FlagSpec {
     description: option.description,
     // commander has no "repeatable" flag; in cli.ts a flag collects repeats exactly when it has its own parser
     repeatable: option.variadic || option.parseArg !== undefined,
-    values: option.long === undefined ? undefined : OPTION_VALUES[option.long],
+    values: option.long === undefined ? undefined : (COMMAND_OPTION_VALUES[`${command} ${option.long}`] ?? OPTION_VALUES[option.long]),
   };
 }
 

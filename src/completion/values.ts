@@ -1,6 +1,7 @@
 // What a flag's value (or a command's argument) completes to. One map, built from the same
 // constants the option parsers validate against, so the two cannot disagree.
 import { ARCHITECTURES, IMAGE_STATUSES, OS_TYPES, OWNER_ALIASES, USAGES } from '../api/params.js';
+import { REGION_FIELDS } from '../commands/regionsOptions.js';
 import { REGIONS } from '../emulator/regions.js';
 import { IMAGE_FIELDS } from '../output/columns.js';
 import { OUTPUT_FORMATS } from '../output/formats.js';
@@ -64,6 +65,11 @@ export const OPTION_VALUES: Readonly<Record<string, ValueSource>> = Object.freez
   // only the regions the emulator serves: --fault-regions refuses others
   '--fault-regions': { kind: 'words', words: REGIONS.map((r) => r.RegionId), list: true },
   '--profile': { kind: 'profiles' },
+});
+
+/** Keyed by `<command> <long flag>`: where a command's flag takes other values than OPTION_VALUES says. */
+export const COMMAND_OPTION_VALUES: Readonly<Record<string, ValueSource>> = Object.freeze({
+  'regions --columns': { kind: 'words', words: REGION_FIELDS, list: true },
 });
 
 /** Keyed by `<command> <argument name>`. */

@@ -3,6 +3,7 @@
 import type { ImageCatalogue } from './catalogue.js';
 import { apiError, missingParameter } from './errors.js';
 import type { FaultInjector } from './faults.js';
+import type { CatalogueRegion } from './types.js';
 import type { Lifecycle } from './lifecycle.js';
 import { matchingImages, parseImageQuery } from './query.js';
 import type { ServedImage } from './types.js';
@@ -76,10 +77,13 @@ function describeImageFromFamily(params: Params, ctx: ActionContext): object {
 }
 
 function describeRegions(params: Params, ctx: ActionContext): object {
-  const english = (params.AcceptLanguage ?? '').toLowerCase().startsWith('en');
+  const language = (params.AcceptLanguage ?? '').toLowerCase();
+  // Chinese unless English (en-US) or Japanese (ja) is asked for, as the API answers.
+  const localName = (r: CatalogueRegion): string =>
+    language.startsWith('en') ? r.LocalNameEn : language.startsWith('ja') ? r.LocalNameJa : r.LocalName;
   const regions = ctx.catalogue.regions().map((r) => ({
     RegionId: r.RegionId,
-    LocalName: english ? r.LocalNameEn : r.LocalName,
+    LocalName: localName(r),
     RegionEndpoint: r.RegionEndpoint,
     Status: r.Status,
   }));

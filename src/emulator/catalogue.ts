@@ -178,7 +178,7 @@ export class ImageCatalogue implements Catalogue {
 function recordedRegion(regionId: string): CatalogueRegion {
   return (
     REGIONS.find((r) => r.RegionId === regionId) ??
-    Object.freeze({ RegionId: regionId, LocalName: regionId, LocalNameEn: regionId, RegionEndpoint: `ecs.${regionId}.aliyuncs.com`, Status: 'available' as const })
+    Object.freeze({ RegionId: regionId, LocalName: regionId, LocalNameEn: regionId, LocalNameJa: regionId, RegionEndpoint: `ecs.${regionId}.aliyuncs.com`, Status: 'available' as const })
   );
 }
 

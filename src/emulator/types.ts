@@ -82,6 +82,8 @@ export interface CatalogueRegion {
   LocalName: string;
   /** English name, for AcceptLanguage=en-US */
   LocalNameEn: string;
+  /** Japanese name, for AcceptLanguage=ja */
+  LocalNameJa: string;
   RegionEndpoint: string;
   Status: 'available';
 }

@@ -19,3 +19,15 @@ export function regionsFailed(failures: RegionFailure[], regionIds: string[]): E
       : `${failures.length} of ${regionIds.length} regions failed (${failed}); the other regions were listed${printed ? `, and ${printed}` : ''}`;
   return new EcsimgError(message, failures[0]!.error.exitCode);
 }
+
+/**
+ * After a walk's output: the failed regions' error, with what was not found (which may be in
+ * a failed region) reported first; or the not-found error alone; or nothing.
+ */
+export function throwWalkOutcome(failures: RegionFailure[], regionIds: string[], missing: EcsimgError | undefined, report: (error: EcsimgError) => void): void {
+  if (failures.length > 0) {
+    if (missing) report(missing);
+    throw regionsFailed(failures, regionIds);
+  }
+  if (missing) throw missing;
+}

@@ -1,5 +1,5 @@
 // Which regions a walk covers: --region's ids, or `all` through DescribeRegions.
-import type { Region } from '../api/types.js';
+import type { Region, RpcParams } from '../api/types.js';
 import { checkRegions, skippedRegionWarning } from '../commands/regionAnswer.js';
 import { parseRegionList } from '../commands/regionList.js';
 import type { Session } from '../commands/session.js';
@@ -23,9 +23,9 @@ export async function resolveRegionIds(session: Session): Promise<string[]> {
 }
 
 /** DescribeRegions, with each entry that is not a region id named on stderr and skipped. */
-export async function describeUsableRegions(session: Session, regionId: string | undefined): Promise<Region[]> {
+export async function describeUsableRegions(session: Session, regionId: string | undefined, params: RpcParams = {}): Promise<Region[]> {
   const api = await session.apiFor(regionId);
-  const { regions, skipped } = checkRegions((await api.describeRegions()).Regions.Region);
+  const { regions, skipped } = checkRegions((await api.describeRegions(params)).Regions.Region);
   for (const entry of skipped) session.warn(skippedRegionWarning(entry));
   return regions;
 }

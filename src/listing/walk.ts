@@ -22,6 +22,8 @@ export type WalkEvent<T> =
 /** One region of the walk: its requests go through the walk's limiter. */
 export interface RegionWalk {
   regionId: string;
+  /** any API call of this region, through the walk's limiter, ended with the walk */
+  request<R>(send: (api: EcsApi, signal: AbortSignal) => Promise<R>): Promise<R>;
   describeImages(params: RpcParams): Promise<DescribeImagesResponse>;
   /** every DescribeImages page of `params`; rows carry RegionId first when the walk has several regions */
   imagePages(params: RpcParams, paging: ImagePaging): AsyncGenerator<Row[]>;
@@ -61,10 +63,11 @@ export async function* walkRegions<T>(apiFor: (regionId: string) => Promise<EcsA
   const regionWalk = (regionId: string, index: number): RegionWalk => {
     const region: RegionWalk = {
       regionId,
-      async describeImages(params) {
+      async request(send) {
         const api = await apiFor(regionId);
-        return limiter(() => api.describeImages(params, stop.signal), index);
+        return limiter(() => send(api, stop.signal), index);
       },
+      describeImages: (params) => region.request((api, signal) => api.describeImages(params, signal)),
       async *imagePages(params, paging) {
         const pages = describeImagesPages((pageNumber, pageSize) => region.describeImages(pageParams(params, pageNumber, pageSize)), {
           concurrency: o.concurrency,

@@ -65,14 +65,16 @@ export function fieldNamed(name: string): string | undefined {
 /**
  * `--columns` text -> field names in the API's spelling. Names are trimmed and matched
  * case-insensitively; a repeated name is kept once. Empty or unknown names are a usage error.
+ * `fields`: the fields of the rows printed (an Image's by default; a Region's for `regions`).
  */
-export function parseColumns(text: string): string[] {
-  const valid = `valid columns: ${IMAGE_FIELDS.join(', ')}`;
+export function parseColumns(text: string, fields: readonly string[] = IMAGE_FIELDS): string[] {
+  const valid = `valid columns: ${fields.join(', ')}`;
+  const named = fields === IMAGE_FIELDS ? fieldNamed : (name: string) => fields.find((field) => field.toLowerCase() === name.toLowerCase());
   const columns: string[] = [];
   for (const part of text.split(',')) {
     const name = part.trim();
     if (name === '') throw new UsageError(`empty column name in --columns "${text}"; ${valid}`);
-    const field = fieldNamed(name);
+    const field = named(name);
     if (field === undefined) throw new UsageError(`unknown column "${name}" for --columns; ${valid}`);
     if (!columns.includes(field)) columns.push(field);
   }

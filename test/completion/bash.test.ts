@@ -54,6 +54,13 @@ describe('bash completion', () => {
     expect(await complete('ecsimg list --sort Size,-Creation')).toEqual(['Size,-CreationTime']);
   });
 
+  it("completes regions --columns to the Region's fields, not an Image's", async () => {
+    expect(await complete('ecsimg regions --columns Region')).toEqual(['RegionId', 'RegionEndpoint']);
+    expect(await complete('ecsimg regions --columns RegionId,L')).toEqual(['RegionId,LocalName']);
+    expect(await complete('ecsimg regions --columns=Sta')).toEqual(['--columns=Status']);
+    expect(await complete('ecsimg list --columns Region')).toEqual(['RegionId']);
+  });
+
   it('completes statuses item by item, all included', async () => {
     expect(await complete('ecsimg list --status Available,Cr')).toEqual(['Available,Creating', 'Available,CreateFailed']);
     expect(await complete('ecsimg list --status a')).toEqual(['all']);

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { ARCHITECTURES, IMAGE_STATUSES, OS_TYPES, OWNER_ALIASES, USAGES } from '../../src/api/params.js';
 import { COMPLETION_SHELLS, completionScript } from '../../src/completion/index.js';
 import { describeProgram } from '../../src/completion/model.js';
-import { ARGUMENT_VALUES, OPTION_VALUES, REGION_IDS } from '../../src/completion/values.js';
+import { REGION_FIELDS } from '../../src/commands/regionsOptions.js';
+import { ARGUMENT_VALUES, COMMAND_OPTION_VALUES, OPTION_VALUES, REGION_IDS } from '../../src/completion/values.js';
 import { plainWords } from '../../src/completion/words.js';
 import { IMAGE_FIELDS } from '../../src/output/columns.js';
 import { OUTPUT_FORMATS } from '../../src/output/formats.js';
@@ -103,6 +104,17 @@ describe('value lists', () => {
     for (const key of Object.keys(ARGUMENT_VALUES)) {
       const [command, argument] = key.split(' ');
       expect(spec.commands.find((c) => c.name === command)?.arguments.some((a) => a.name === argument), key).toBe(true);
+    }
+  });
+
+  it("complete a command's flag by its own values where they differ: regions --columns offers the Region fields", () => {
+    const spec = describeProgram(program());
+    const columnsOf = (command: string) => spec.commands.find((c) => c.name === command)?.flags.find((f) => f.long === '--columns')?.values;
+    expect(columnsOf('regions')).toEqual({ kind: 'words', words: REGION_FIELDS, list: true });
+    expect(columnsOf('list')).toEqual({ kind: 'words', words: IMAGE_FIELDS, list: true });
+    for (const key of Object.keys(COMMAND_OPTION_VALUES)) {
+      const [command, flag] = key.split(' ');
+      expect(spec.commands.find((c) => c.name === command)?.flags.some((f) => f.long === flag), key).toBe(true);
     }
   });
 

@@ -30,6 +30,9 @@ export function fakeEcsApi(regions: Record<string, FakeRegion>) {
         const Image = ids.map((n): Image => ({ ImageId: `${regionId}-${n}` }));
         return { RequestId: 'fake', RegionId: regionId, TotalCount: region.images, PageNumber: page, PageSize: size, Images: { Image } };
       },
+      async describeImageFromFamily() {
+        return { RequestId: 'fake' };
+      },
       async describeRegions() {
         return { RequestId: 'fake', Regions: { Region: Object.keys(regions).map((RegionId) => ({ RegionId, LocalName: RegionId, RegionEndpoint: '' })) } };
       },
