@@ -1,15 +1,17 @@
 // The spinner through a real pseudo-terminal (util-linux `script`): shown on a terminal
 // with a width, gone before the data, never on a terminal that reports 0 columns (ora
-// loops forever there), and never with --quiet.
+// loops forever there), and never with --quiet; from the first request on, with each retry.
 import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { BIN } from './support/cli.js';
+import { BIN, runBin } from './support/cli.js';
 import { useEmulator } from './support/emulator.js';
 
 const hasScript = existsSync('/usr/bin/script');
+/** a frame of ora's dots spinner */
+const SPINNER = '[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏]';
 const emulator = useEmulator({ faults: { latencyMs: 60 } });
 const work = mkdtempSync(join(tmpdir(), 'ecsimg-pty-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -61,6 +63,46 @@ describe.skipIf(!hasScript)('the spinner on a terminal', () => {
       // the spinner's frame: a spinner glyph, then the same words
       expect(result.terminal).toMatch(new RegExp(`[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏] ${wait.source}`));
       expect(JSON.parse(result.stdout)).toHaveLength(selfCount());
+    } finally {
+      emulator.current.setFaults({ latencyMs: 60 });
+    }
+  });
+
+  it('starts with the first request: a hung endpoint shows the spinner, then each retry after a timeout', async () => {
+    emulator.current.setFaults({ hangAfter: 0 });
+    try {
+      const result = await listOnTerminal(['--owner', 'self', '--timeout', '0.3', '--retries', '2', '-o', 'json'], 100);
+      expect(result.code).toBe(4);
+      const host = /127\.0\.0\.1:\d+/.source;
+      expect(result.terminal).toMatch(new RegExp(`${SPINNER} waiting for ${host}…`));
+      for (const n of [1, 2]) expect(result.terminal).toMatch(new RegExp(`${SPINNER} DescribeImages to ${host}: retrying after a timeout \\(${n} of 2\\)…`));
+      // the retries are the spinner's, not warnings
+      expect(result.terminal).not.toContain('warning:');
+      expect(result.stdout).toBe('');
+    } finally {
+      emulator.current.setFaults({ latencyMs: 60 });
+    }
+  });
+
+  it('shows before the first page answers, and the pages after', async () => {
+    emulator.current.setFaults({ latencyMs: 250 });
+    try {
+      const result = await listOnTerminal(['--owner', 'self', '--page-size', '10', '--concurrency', '1', '-o', 'json'], 100);
+      expect(result.code).toBe(0);
+      const waiting = result.terminal.indexOf('waiting for 127.0.0.1');
+      expect(waiting).toBeGreaterThan(-1);
+      expect(result.terminal.indexOf('listing images: page ')).toBeGreaterThan(waiting);
+    } finally {
+      emulator.current.setFaults({ latencyMs: 60 });
+    }
+  });
+
+  it('off a terminal a hung endpoint leaves stderr to the error report alone', async () => {
+    emulator.current.setFaults({ hangAfter: 0 });
+    try {
+      const result = await runBin(['list', '--owner', 'self', '--timeout', '0.3', '--retries', '1'], emulator.env());
+      expect(result.code).toBe(4);
+      expect(result.stderr).toMatch(/^ecsimg: no answer from 127\.0\.0\.1:\d+ within 0\.3 s \(timed out\)\n {2}hint: [^\n]+\n$/);
     } finally {
       emulator.current.setFaults({ latencyMs: 60 });
     }
