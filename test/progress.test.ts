@@ -16,15 +16,15 @@ const emulator = useEmulator({ faults: { latencyMs: 60 } });
 const work = mkdtempSync(join(tmpdir(), 'ecsimg-pty-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-/** Runs `ecsimg list ...` with stderr on a pseudo-terminal, stdout to a file. */
-function listOnTerminal(args: string[], columns: number): Promise<{ code: number | null; terminal: string; stdout: string }> {
+/** Runs `ecsimg list ...` (or another command) with stderr on a pseudo-terminal, stdout to a file. */
+function listOnTerminal(args: string[], columns: number, command = 'list'): Promise<{ code: number | null; terminal: string; stdout: string }> {
   const out = join(work, `out-${Math.random().toString(36).slice(2)}.json`);
   const typescript = join(work, 'typescript');
   const size = columns > 0 ? `stty cols ${columns} rows 30; ` : '';
-  const command = `${size}"${process.execPath}" "${BIN}" list ${args.join(' ')} > "${out}"`;
+  const shell = `${size}"${process.execPath}" "${BIN}" ${command} ${args.join(' ')} > "${out}"`;
   const env: Record<string, string> = { PATH: process.env.PATH ?? '', TERM: 'xterm', ...emulator.env() };
   return new Promise((resolve) => {
-    execFile('script', ['-qefc', command, typescript], { env, timeout: 15_000 }, (error) => {
+    execFile('script', ['-qefc', shell, typescript], { env, timeout: 15_000 }, (error) => {
       resolve({
         code: error ? ((error as { code?: number }).code ?? null) : 0,
         terminal: readFileSync(typescript, 'utf8'),
@@ -106,6 +106,19 @@ describe.skipIf(!hasScript)('the spinner on a terminal', () => {
     } finally {
       emulator.current.setFaults({ latencyMs: 60 });
     }
+  });
+
+  it('wait shows each image\'s status and Progress in the spinner, then prints it Available', async () => {
+    // the emulator's lifecycle (as --creating): Progress rises from 0% to 100% over 2 s
+    const res = await fetch(`${emulator.current.endpoint}/_emulator/images`, {
+      method: 'POST',
+      body: JSON.stringify({ RegionId: 'cn-hangzhou', ImageName: 'pty-wait', CreatingSeconds: 2 }),
+    });
+    const id = ((await res.json()) as { Image: { ImageId: string } }).Image.ImageId;
+    const result = await listOnTerminal([id, '--interval', '0.2s', '--max-wait', '10s', '-o', 'json'], 100, 'wait');
+    expect(result.code).toBe(0);
+    expect(result.terminal).toMatch(new RegExp(`${SPINNER} waiting for Available: image ${id} Creating \\d+%`));
+    expect((JSON.parse(result.stdout) as { Status: string }[]).map((i) => i.Status)).toEqual(['Available']);
   });
 
   it('--quiet shows no spinner', async () => {
