@@ -27,6 +27,14 @@ function atTerminal(columns: number, extra: string[] = [], { args = ARGS, term =
   });
 }
 
+/** What the terminal shows: a spinner frame erased (to column 1) is gone, and no escapes. */
+function screenLines(raw: string): string[] {
+  return raw
+    .split(/\r?\n/)
+    // eslint-disable-next-line no-control-regex
+    .map((line) => (line.split(/\x1b\[1G|\r/).pop() ?? '').replace(/\x1b\[[0-9;?]*[A-Za-z]/g, ''));
+}
+
 async function idsOf(args: string[]): Promise<string[]> {
   const json = await runInProcess([...args, '-o', 'json'], { env: emulator.env() });
   return (JSON.parse(json.stdout) as { ImageId: string }[]).map((i) => i.ImageId);
@@ -46,11 +54,7 @@ describe.skipIf(!HAS_SCRIPT)('the table at a terminal', () => {
     const args = owner === 'system' ? ARGS : SELF;
     const ids = await idsOf(args);
     expect(ids).toHaveLength(4);
-    const lines = (await atTerminal(columns, [], { args }))
-      // eslint-disable-next-line no-control-regex
-      .replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '')
-      .split(/\r?\n/)
-      .filter((l) => l !== '' && !/^(note: |\d+ images in )/.test(l));
+    const lines = screenLines(await atTerminal(columns, [], { args })).filter((l) => l !== '' && !/^(note: |\d+ images in )/.test(l));
     const widestId = Math.max(...ids.map((id) => id.length));
     // An ID wider than the terminal is never cut: then it stands alone on its line, borderless.
     for (const line of lines) if (!ids.includes(line.trim())) expect(displayWidth(line), line).toBeLessThanOrEqual(columns);
@@ -67,7 +71,7 @@ describe.skipIf(!HAS_SCRIPT)('the table at a terminal', () => {
 
   it('TERM=dumb: the box is drawn in ASCII (+, -, |)', async () => {
     const text = (await atTerminal(100, [], { args: SELF, term: 'dumb' })).replace(/\r/g, '');
-    const table = text.split('\n').filter((line) => /^[+|]/.test(line));
+    const table = screenLines(text).filter((line) => /^[+|]/.test(line));
     expect(table.length).toBe(4 + 4);
     expect(table[0]).toMatch(/^\+-+\+-+/);
     expect(table[1]).toMatch(/^\| ImageId +\| /);
@@ -75,7 +79,7 @@ describe.skipIf(!HAS_SCRIPT)('the table at a terminal', () => {
   });
 
   it('--wide at 80 columns cuts and leaves out nothing', async () => {
-    const text = (await atTerminal(80, ['--wide'])).replace(/\r/g, '');
+    const text = screenLines(await atTerminal(80, ['--wide'])).join('\n');
     expect(text).not.toContain('…');
     expect(text).not.toContain('left out');
     for (const column of ['ImageOwnerAlias', 'Architecture', 'CreationTime']) expect(text).toContain(column);
