@@ -9,6 +9,8 @@ export interface OutStream {
   readonly columns?: number;
   /** the real stream behind it, for the spinner (absent in tests) */
   readonly raw?: NodeJS.WriteStream;
+  /** a terminal that may show only ASCII (TERM=dumb): tables get +, - and | borders */
+  readonly asciiOnly?: boolean;
 }
 
 export interface IO {
@@ -27,6 +29,11 @@ export function shouldUseColor(env: Record<string, string | undefined>, isTTY: b
   // FORCE_COLOR as supports-color reads it: 0 or false means no colour.
   if (env.FORCE_COLOR === '0' || env.FORCE_COLOR === 'false') return false;
   return env.TERM !== 'dumb';
+}
+
+/** TERM=dumb names a terminal without line-drawing characters (Emacs shell, serial consoles). */
+export function isAsciiOnlyTerminal(env: Record<string, string | undefined>): boolean {
+  return env.TERM === 'dumb';
 }
 
 /** The spinner's face: text on stderr while waiting, gone before data is printed. */

@@ -2,7 +2,7 @@
 // `process`.
 import { homedir } from 'node:os';
 import { readConfigFileFromDisk } from './config/configFile.js';
-import { shouldUseColor, type IO, type OutStream } from './io.js';
+import { isAsciiOnlyTerminal, shouldUseColor, type IO, type OutStream } from './io.js';
 import type { Runtime } from './runtime.js';
 
 // pop-core's `debug` dependency would print request bodies (AccessKeyId, signature, token)
@@ -18,6 +18,7 @@ function stream(target: NodeJS.WriteStream): OutStream {
       target.write(chunk);
     },
     raw: target,
+    asciiOnly: isAsciiOnlyTerminal(process.env),
     get isTTY() {
       return target.isTTY === true;
     },

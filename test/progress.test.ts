@@ -1,28 +1,30 @@
 // The spinner through a real pseudo-terminal (util-linux `script`): shown on a terminal
 // with a width, gone before the data, never on a terminal that reports 0 columns (ora
-// loops forever there), and never with --quiet.
+// loops forever there), and never with --quiet; from the first request on, with each retry.
 import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { BIN } from './support/cli.js';
+import { BIN, runBin } from './support/cli.js';
 import { useEmulator } from './support/emulator.js';
 
 const hasScript = existsSync('/usr/bin/script');
+/** a frame of ora's dots spinner */
+const SPINNER = '[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏]';
 const emulator = useEmulator({ faults: { latencyMs: 60 } });
 const work = mkdtempSync(join(tmpdir(), 'ecsimg-pty-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-/** Runs `ecsimg list ...` with stderr on a pseudo-terminal, stdout to a file. */
-function listOnTerminal(args: string[], columns: number): Promise<{ code: number | null; terminal: string; stdout: string }> {
+/** Runs `ecsimg list ...` (or another command) with stderr on a pseudo-terminal, stdout to a file. */
+function listOnTerminal(args: string[], columns: number, command = 'list'): Promise<{ code: number | null; terminal: string; stdout: string }> {
   const out = join(work, `out-${Math.random().toString(36).slice(2)}.json`);
   const typescript = join(work, 'typescript');
   const size = columns > 0 ? `stty cols ${columns} rows 30; ` : '';
-  const command = `${size}"${process.execPath}" "${BIN}" list ${args.join(' ')} > "${out}"`;
+  const shell = `${size}"${process.execPath}" "${BIN}" ${command} ${args.join(' ')} > "${out}"`;
   const env: Record<string, string> = { PATH: process.env.PATH ?? '', TERM: 'xterm', ...emulator.env() };
   return new Promise((resolve) => {
-    execFile('script', ['-qefc', command, typescript], { env, timeout: 15_000 }, (error) => {
+    execFile('script', ['-qefc', shell, typescript], { env, timeout: 15_000 }, (error) => {
       resolve({
         code: error ? ((error as { code?: number }).code ?? null) : 0,
         terminal: readFileSync(typescript, 'utf8'),
@@ -64,6 +66,59 @@ describe.skipIf(!hasScript)('the spinner on a terminal', () => {
     } finally {
       emulator.current.setFaults({ latencyMs: 60 });
     }
+  });
+
+  it('starts with the first request: a hung endpoint shows the spinner, then each retry after a timeout', async () => {
+    emulator.current.setFaults({ hangAfter: 0 });
+    try {
+      const result = await listOnTerminal(['--owner', 'self', '--timeout', '0.3', '--retries', '2', '-o', 'json'], 100);
+      expect(result.code).toBe(4);
+      const host = /127\.0\.0\.1:\d+/.source;
+      expect(result.terminal).toMatch(new RegExp(`${SPINNER} waiting for ${host}…`));
+      for (const n of [1, 2]) expect(result.terminal).toMatch(new RegExp(`${SPINNER} DescribeImages to ${host}: retrying after a timeout \\(${n} of 2\\)…`));
+      // the retries are the spinner's, not warnings
+      expect(result.terminal).not.toContain('warning:');
+      expect(result.stdout).toBe('');
+    } finally {
+      emulator.current.setFaults({ latencyMs: 60 });
+    }
+  });
+
+  it('shows before the first page answers, and the pages after', async () => {
+    emulator.current.setFaults({ latencyMs: 250 });
+    try {
+      const result = await listOnTerminal(['--owner', 'self', '--page-size', '10', '--concurrency', '1', '-o', 'json'], 100);
+      expect(result.code).toBe(0);
+      const waiting = result.terminal.indexOf('waiting for 127.0.0.1');
+      expect(waiting).toBeGreaterThan(-1);
+      expect(result.terminal.indexOf('listing images: page ')).toBeGreaterThan(waiting);
+    } finally {
+      emulator.current.setFaults({ latencyMs: 60 });
+    }
+  });
+
+  it('off a terminal a hung endpoint leaves stderr to the error report alone', async () => {
+    emulator.current.setFaults({ hangAfter: 0 });
+    try {
+      const result = await runBin(['list', '--owner', 'self', '--timeout', '0.3', '--retries', '1'], emulator.env());
+      expect(result.code).toBe(4);
+      expect(result.stderr).toMatch(/^ecsimg: no answer from 127\.0\.0\.1:\d+ within 0\.3 s \(timed out\)\n {2}hint: [^\n]+\n$/);
+    } finally {
+      emulator.current.setFaults({ latencyMs: 60 });
+    }
+  });
+
+  it('wait shows each image\'s status and Progress in the spinner, then prints it Available', async () => {
+    // the emulator's lifecycle (as --creating): Progress rises from 0% to 100% over 2 s
+    const res = await fetch(`${emulator.current.endpoint}/_emulator/images`, {
+      method: 'POST',
+      body: JSON.stringify({ RegionId: 'cn-hangzhou', ImageName: 'pty-wait', CreatingSeconds: 2 }),
+    });
+    const id = ((await res.json()) as { Image: { ImageId: string } }).Image.ImageId;
+    const result = await listOnTerminal([id, '--interval', '0.2s', '--max-wait', '10s', '-o', 'json'], 100, 'wait');
+    expect(result.code).toBe(0);
+    expect(result.terminal).toMatch(new RegExp(`${SPINNER} waiting for Available: image ${id} Creating \\d+%`));
+    expect((JSON.parse(result.stdout) as { Status: string }[]).map((i) => i.Status)).toEqual(['Available']);
   });
 
   it('--quiet shows no spinner', async () => {

@@ -676,6 +676,9 @@ function tlsError(code: string, ctx: RequestContext, cause: unknown): ServiceErr
   return new ServiceError(`secure connection to ${host} failed: ${why}`, { code, hint, retryable: false, cause });
 }
 
+/** How a timed-out request's message ends (retries name it "a timeout"). */
+export const TIMED_OUT = '(timed out)';
+
 function timeoutError(err: Record<string, unknown>, ctx: RequestContext): ServiceError {
   const host = endpointHost(ctx.endpoint);
   // httpx: 'ConnectTimeout: ...' while connecting, 'ReadTimeout(ms)' / 'ReadTimeout: ms' waiting
@@ -685,7 +688,7 @@ function timeoutError(err: Record<string, unknown>, ctx: RequestContext): Servic
   const fromMessage = /ReadTimeout[(:]\s*(\d+)/.exec(text)?.[1];
   const ms = ctx.timeoutMs ?? (fromMessage === undefined ? undefined : Number(fromMessage));
   const within = ms === undefined ? '' : ` within ${formatSeconds(ms)}`;
-  const message = connecting ? `could not connect to ${host}${within} (timed out)` : `no answer from ${host}${within} (timed out)`;
+  const message = connecting ? `could not connect to ${host}${within} ${TIMED_OUT}` : `no answer from ${host}${within} ${TIMED_OUT}`;
   const hint =
     ms === undefined
       ? 'raise --timeout (seconds) or check your network'

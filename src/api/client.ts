@@ -6,7 +6,7 @@ import type { Agent } from 'node:http';
 import type { Credentials } from '../config/credentials.js';
 import { isRecord } from '../guards.js';
 import { answerObject, checkedDescribeImageFromFamily, checkedDescribeImages, checkedDescribeRegions } from './answers.js';
-import { endpointHost, httpStatusError, toEcsimgError, type RequestContext } from './apiErrors.js';
+import { endpointHost, httpStatusError, TIMED_OUT, toEcsimgError, type RequestContext } from './apiErrors.js';
 import { redactParams } from './redact.js';
 import { formatWait, withRetries } from './retry.js';
 import { boundAnswers, keepAliveAgent, trackAnswer } from './transport.js';
@@ -24,6 +24,8 @@ export interface ClientOptions {
   debug?: (line: string) => void;
   /** a wait of more than WAIT_NOTICE_MS before a retry, in words, while it starts */
   onWait?: (text: string) => void;
+  /** a shorter one, in words, for the spinner only */
+  onRetry?: (text: string) => void;
   signal?: AbortSignal;
   /** the agent requests go through (a proxy's); by default a keep-alive agent of our own */
   agent?: Agent;
@@ -99,12 +101,16 @@ export async function createRpcCaller(options: RpcCallerOptions): Promise<RpcCal
         signal,
         onRetry: ({ attempt, delayMs, askedByServer, error }) => {
           debug?.(`retry ${attempt} of ${options.retries} for ${action} in ${delayMs} ms after ${error.code ?? error.message}`);
+          const why = error.message.endsWith(TIMED_OUT)
+            ? 'a timeout'
+            : (error.code ?? (error.status === undefined ? 'a network error' : `HTTP ${error.status}`));
           if (delayMs > WAIT_NOTICE_MS) {
-            const why = error.code ?? (error.status === undefined ? 'a network error' : `HTTP ${error.status}`);
             const as = askedByServer ? ' as the server asked' : '';
             options.onWait?.(
               `${action} to ${endpointHost(options.endpoint)} failed with ${why}; waiting ${formatWait(delayMs)}${as} (retry ${attempt} of ${options.retries})`,
             );
+          } else {
+            options.onRetry?.(`${action} to ${endpointHost(options.endpoint)}: retrying after ${why} (${attempt} of ${options.retries})…`);
           }
         },
       },

@@ -78,12 +78,20 @@ export function createSession(globals: GlobalOptions, runtime: Runtime): Session
       return renewingCredentials(found, (next) => announce(next, 'credentials renewed'));
     }));
   const warn = (line: string): void => io.stderr.write(`warning: ${line}\n`);
-  // One spinner per command, so a wait before a retry can show in it.
+  // One spinner per command, so a wait before a retry can show in it. A command that asks
+  // for it has it from its first request on: a slow or hung endpoint is never a blank screen.
   let progress: Progress | undefined;
+  let progressStarted = false;
   const onWait = (text: string): void => {
     progress?.clear();
     warn(text);
     progress?.update(text);
+  };
+  const onRetry = (text: string): void => progress?.update(text);
+  const startProgress = (endpoint: string): void => {
+    if (!progress || progressStarted) return;
+    progressStarted = true;
+    progress.update(`waiting for ${new URL(endpoint).host}…`);
   };
   // A --profile that does not exist, or a file it cannot be read from, is an error even
   // where nothing else needs the profile (--dry-run with --region): the real run would fail.
@@ -132,6 +140,7 @@ export function createSession(globals: GlobalOptions, runtime: Runtime): Session
         throw new EcsimgError('unexpected internal error (a bug in ecsimg): an unchecked region id reached a request', ExitCode.internal);
       }
       const endpoint = endpointFor(regionId);
+      startProgress(endpoint);
       let client = clients.get(endpoint);
       if (!client) {
         client = Promise.all([credentialsOnce(), import('../api/client.js'), proxyAgentFor(endpoint, runtime.env, { debug, secrets: secretList })]).then(
@@ -143,6 +152,7 @@ export function createSession(globals: GlobalOptions, runtime: Runtime): Session
               retries: globals.retries,
               debug: globals.debug ? debug : undefined,
               onWait,
+              onRetry,
               signal: runtime.signal,
               agent,
             }),

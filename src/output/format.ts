@@ -19,6 +19,8 @@ export type Row = Record<string, unknown>;
 export interface Sink {
   /** text, or UTF-8 bytes (held output, see heldText.ts) */
   write(chunk: string | Uint8Array): void;
+  /** the terminal may show only ASCII (TERM=dumb) */
+  readonly asciiOnly?: boolean;
 }
 
 export interface Formatter {

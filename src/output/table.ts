@@ -5,14 +5,16 @@
 // byte-stable (it depends on no terminal or library width table we do not control) and
 // reads well in `less`, `grep` and `awk`. On a TTY, cli-table3 draws a box with a header
 // rule; we compute the column widths and truncate ourselves so the table fits the
-// terminal, and colour the header and Status only when colour is allowed.
+// terminal, and colour the header and Status only when colour is allowed. A terminal too
+// narrow for a box around the ID column gets the rows without one, as off a TTY; TERM=dumb
+// gets the box in ASCII (+, -, |).
 
 import { createRequire } from 'node:module';
 import { Chalk, type ChalkInstance } from 'chalk';
 import type CliTable3 from 'cli-table3';
 import { renderCell } from './columns.js';
 import type { Formatter, FormatOptions, Row, Sink } from './format.js';
-import { DATE_COLUMNS, fitTable } from './tableFit.js';
+import { BORDERLESS, DATE_COLUMNS, fitTable, type TableFit } from './tableFit.js';
 import { displayWidth, escapeControlChars, padToWidth, truncateStartToWidth, truncateToWidth } from './text.js';
 
 const GUTTER = '  ';
@@ -30,7 +32,7 @@ export function createTableFormatter(sink: Sink, options: FormatOptions): Format
     end(): void {
       // No rows, no table: the command says so on stderr.
       if (body.length === 0) return;
-      sink.write(options.tty ? renderBoxTable(columns, body, options) : renderPlainTable(columns, body, options.header));
+      sink.write(options.tty ? renderBoxTable(columns, body, options, sink.asciiOnly === true) : renderPlainTable(columns, body, options.header));
     },
     checkpoint() {
       const mark = body.length;
@@ -96,12 +98,30 @@ const STATUS_COLORS: Record<string, (chalk: ChalkInstance, text: string) => stri
   Deprecated: (chalk, text) => chalk.gray(text),
 };
 
-function renderBoxTable(allColumns: string[], allBody: string[][], options: FormatOptions): string {
+/** Box-drawing characters for cli-table3's `chars` option; undefined: its own (Unicode) ones. */
+export function boxChars(asciiOnly: boolean): Partial<Record<CliTable3.CharName, string>> | undefined {
+  if (!asciiOnly) return undefined;
+  return {
+    top: '-', 'top-mid': '+', 'top-left': '+', 'top-right': '+',
+    bottom: '-', 'bottom-mid': '+', 'bottom-left': '+', 'bottom-right': '+',
+    left: '|', 'left-mid': '+', mid: '-', 'mid-mid': '+', right: '|', 'right-mid': '+', middle: '|',
+  };
+}
+
+/** The columns kept and their widths; a terminal too narrow for a box around the ID gets rows without one. */
+function layoutFor(columns: string[], natural: number[], options: FormatOptions): { fit?: TableFit; borderless: boolean } {
+  if (options.width === undefined || options.wide === true) return { borderless: false };
+  const boxed = fitTable(columns, natural, options.width);
+  if (boxed.lineWidth <= options.width) return { fit: boxed, borderless: false };
+  return { fit: fitTable(columns, natural, options.width, BORDERLESS), borderless: true };
+}
+
+function renderBoxTable(allColumns: string[], allBody: string[][], options: FormatOptions, asciiOnly: boolean): string {
   // cli-table3 is loaded only when a table is drawn on a terminal (SPEC section 6).
   const Table = loadCommonJs('cli-table3') as typeof CliTable3;
   const chalk = new Chalk({ level: options.color ? 1 : 0 });
   const natural = columnWidths(allColumns, allBody, options.header).map((width) => Math.max(1, width));
-  const fit = options.width === undefined || options.wide === true ? undefined : fitTable(allColumns, natural, options.width);
+  const { fit, borderless } = layoutFor(allColumns, natural, options);
   const keep = fit?.keep ?? allColumns.map((_column, index) => index);
   const columns = keep.map((index) => allColumns[index]!);
   const body = allBody.map((cells) => keep.map((index) => cells[index] ?? ''));
@@ -114,10 +134,13 @@ function renderBoxTable(allColumns: string[], allBody: string[][], options: Form
     // the end of a name (version, date) tells rows apart; its start is shared
     return CUT_FROM_START.has(column) ? truncateStartToWidth(cell, width) : truncateToWidth(cell, width);
   };
+  const head = columns.map((column, index) => truncateToWidth(column, widths[index] ?? 1));
+  if (borderless) return renderPlainTable(head, body.map((cells) => cells.map(cut)), options.header);
   const statusIndex = columns.indexOf('Status');
   const table = new Table({
-    head: options.header ? columns.map((column, index) => chalk.bold(truncateToWidth(column, widths[index] ?? 1))) : [],
+    head: options.header ? head.map((column) => chalk.bold(column)) : [],
     colWidths: widths.map((width) => width + 2),
+    chars: boxChars(asciiOnly),
     style: { head: [], border: [], compact: true },
     wordWrap: false,
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_COLUMNS } from '../../src/output/columns.js';
 import { createFormatter, type FormatOptions, type Row } from '../../src/output/format.js';
-import { fitWidths } from '../../src/output/table.js';
+import { boxChars, fitWidths } from '../../src/output/table.js';
 import { displayWidth } from '../../src/output/text.js';
 import { captureSink, nullPrototype, trickyColumns, trickyRows } from './helpers.js';
 
@@ -171,7 +171,9 @@ describe('table on a TTY', () => {
     expect(lines.pop()).toBe('');
     expect(lines).toHaveLength(3 + 1 + catalogue.length + trickyRows.length);
     for (const line of lines) expect(displayWidth(line)).toBeLessThanOrEqual(width);
-    expect(text).toContain('…');
+    // at 60 the 51-character ID leaves a name 2 characters wide, which says nothing: left out
+    if (width > 60) expect(text).toContain('…');
+    else expect(lines[1]).toMatch(/^│ ImageId +│$/);
   });
 
   it('truncates nothing when the table fits, and nothing without a known width', () => {
@@ -211,5 +213,49 @@ describe('fitWidths', () => {
 
   it('goes down to one column each when the terminal is very narrow', () => {
     expect(fitWidths([10, 10, 10], 2)).toEqual([1, 1, 1]);
+  });
+});
+
+describe('table on a dumb or narrow terminal', () => {
+  const rows: Row[] = [
+    { ImageId: 'm-bpgxbv5asryl08pui1ln', ImageName: 'nginx-edge-dev-20250918', CreationTime: '2025-09-18T08:00:00Z' },
+    { ImageId: 'm-bp9spqe76if4b06q3meq', ImageName: 'batch-etl-dev-20250910', CreationTime: '2025-09-10T08:00:00Z' },
+  ];
+  const columns = ['ImageId', 'ImageName', 'CreationTime'];
+  const drawn = (width: number, asciiOnly = false): string[] => {
+    const sink = { ...captureSink(), asciiOnly };
+    const formatter = createFormatter('table', sink, { columns, header: true, tty: true, color: false, width });
+    formatter.write(rows);
+    formatter.end();
+    return sink.text().split('\n').slice(0, -1);
+  };
+
+  it('boxChars: ASCII only when the terminal is dumb, cli-table3 defaults otherwise', () => {
+    expect(boxChars(false)).toBeUndefined();
+    const ascii = boxChars(true)!;
+    expect(Object.keys(ascii)).toHaveLength(15);
+    for (const char of Object.values(ascii)) expect(char).toMatch(/^[-+|]$/);
+  });
+
+  it('TERM=dumb (an asciiOnly sink) draws the box in +, - and |', () => {
+    const lines = drawn(80, true);
+    expect(lines[0]).toBe(`+${'-'.repeat(24)}+${'-'.repeat(25)}+${'-'.repeat(22)}+`);
+    expect(lines[1]).toBe('| ImageId                | ImageName               | CreationTime         |');
+    expect(lines.join('\n')).toMatch(/^[\x20-\x7e\n]+$/);
+    expect(drawn(80, false)[0]).toMatch(/^┌─+┬/);
+  });
+
+  it('leaves out a column cut so far it says nothing, rather than show `Ima…`', () => {
+    const lines = drawn(40);
+    expect(lines[1]).toBe('│ ImageId                │ ImageName   │');
+    expect(lines[3]).toBe('│ m-bpgxbv5asryl08pui1ln │ …v-20250918 │');
+  });
+
+  it('draws no box when even the ID column and its borders do not fit: rows as off a terminal, IDs whole', () => {
+    const lines = drawn(24);
+    expect(lines).toEqual(['ImageId', 'm-bpgxbv5asryl08pui1ln', 'm-bp9spqe76if4b06q3meq']);
+    // an ID wider than the terminal is still whole, alone on its line
+    const wide = drawn(20);
+    expect(wide).toContain('m-bpgxbv5asryl08pui1ln');
   });
 });

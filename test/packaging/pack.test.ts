@@ -102,14 +102,15 @@ describe('the npm package', () => {
     }
   });
 
-  it('installs the man page where man looks under the prefix: `man -M <prefix>/share/man ecsimg` shows it', async () => {
+  it('installs the man page where man looks: `man ecsimg` with the prefix\'s bin on PATH (no -M, no MANPATH) shows it', async () => {
     const installed = join(prefix, 'share', 'man', 'man1', 'ecsimg.1');
     expect(existsSync(installed)).toBe(true);
     expect(readFileSync(installed, 'utf8')).toBe(readFileSync(join(ROOT, 'man', 'ecsimg.1'), 'utf8'));
     const hasMan = spawnSync('man', ['--version']).status === 0;
     if (!hasMan) return;
-    const shown = await exec('man', ['-M', join(prefix, 'share', 'man'), 'ecsimg'], {
-      env: { PATH, HOME: work, MANPAGER: 'cat', PAGER: 'cat', MANWIDTH: '100', LANG: 'C.UTF-8' },
+    // as after `npm install -g`: man finds <prefix>/share/man from <prefix>/bin on PATH
+    const shown = await exec('man', ['ecsimg'], {
+      env: { PATH: `${join(prefix, 'bin')}:${PATH}`, HOME: work, MANPAGER: 'cat', PAGER: 'cat', MANWIDTH: '100', LANG: 'C.UTF-8' },
     });
     expect(shown.code, shown.stderr).toBe(0);
     expect(shown.stdout).toMatch(/ECSIMG\(1\)/);
