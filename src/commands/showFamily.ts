@@ -45,7 +45,8 @@ export async function showFamilyRun(family: string, global: GlobalOptions, sessi
     concurrency: DEFAULT_CONCURRENCY,
     warn: (line) => session.warn(line),
     async *pages(region) {
-      yield (await region.request((api, signal) => api.describeImageFromFamily({ RegionId: region.regionId, ImageFamily: family }, signal))).Image;
+      // Wrapped: the walk's region order reads an undefined item as none.
+      yield { image: (await region.request((api, signal) => api.describeImageFromFamily({ RegionId: region.regionId, ImageFamily: family }, signal))).Image };
     },
   });
   const found: Image[] = [];
@@ -53,8 +54,9 @@ export async function showFamilyRun(family: string, global: GlobalOptions, sessi
   const failures: RegionFailure[] = [];
   for await (const event of walk) {
     if (event.type === 'page') {
-      if (event.page === undefined) missing.push(event.regionId);
-      else found.push(multiRegion ? ({ RegionId: event.regionId, ...event.page } as Image) : event.page);
+      const { image } = event.page;
+      if (image === undefined) missing.push(event.regionId);
+      else found.push(multiRegion ? ({ RegionId: event.regionId, ...image } as Image) : image);
     } else if (event.type === 'regionFailed') {
       failures.push({ regionId: event.regionId, error: event.error, printedInPart: false });
       session.reportRegionFailure(event.regionId, event.error);
