@@ -121,7 +121,8 @@ export function buildProgram(runtime: Runtime): Command {
       'ecsimg list --owner system --tag env=prod',
       "ecsimg list --owner self -o json | jq -r '.[] | select(.Size > 40) | .ImageId'",
       'ecsimg list --owner system --name ubuntu_22 -o csv > images.csv',
-      "ecsimg list --owner self --name-glob 'web-*-2024??' --fail-empty   # exit 5 when none matches",
+      "ecsimg list --owner self --name-glob 'web-*-2024????' --fail-empty   # exit 5 when none matches",
+      'ecsimg list --owner self --name-exact web-frontend-prod-20241124 --latest -o tsv --columns ImageId --no-header',
       'ecsimg list --owner system --region cn-hangzhou,cn-beijing --count   # one request per region',
       'ecsimg list --owner system --name ubuntu_22_04 --latest --region cn-hangzhou,cn-beijing   # the newest in each region',
       'ecsimg list --owner others --allow-incomplete -o json > images.json   # keep what was found if pages do not add up',
@@ -134,9 +135,9 @@ export function buildProgram(runtime: Runtime): Command {
       import('./commands/listOptions.js'),
     ]);
     const options = parseListOptions(all, parseGlobalOptions(all, runtime.env));
+    if (options.count) (await import('./commands/count.js')).checkCountOptions(options, all.pageSize !== undefined);
     if (options.count && !options.dryRun) {
-      const [{ createSession }, { checkCountOptions, countRun }] = await Promise.all([import('./commands/session.js'), import('./commands/count.js')]);
-      checkCountOptions(options);
+      const [{ createSession }, { countRun }] = await Promise.all([import('./commands/session.js'), import('./commands/count.js')]);
       await countRun(options, createSession(options.global, runtime), runtime.io, runtime.signal);
       return;
     }

@@ -9,8 +9,19 @@ import { walkRegions } from '../listing/walk.js';
 import type { ListOptions } from './listOptions.js';
 import type { Session } from './session.js';
 
-export function checkCountOptions(options: ListOptions): void {
-  const clash = [options.latest && '--latest', options.query !== undefined && '--query', options.limit !== undefined && '--limit'].filter(Boolean);
+/** --count prints one number: a flag that shapes rows or pages would be ignored, so it is refused. */
+export function checkCountOptions(options: ListOptions, pageSizeGiven: boolean): void {
+  const clash = [
+    options.latest && '--latest',
+    options.query !== undefined && '--query',
+    options.limit !== undefined && '--limit',
+    options.sort !== undefined && '--sort',
+    options.fields !== undefined && '--columns',
+    !options.header && '--no-header',
+    options.wide && '--wide',
+    // Without a client-side filter a region costs one request of one image: no pages to size.
+    pageSizeGiven && options.nameRegex === undefined && '--page-size',
+  ].filter(Boolean);
   if (clash.length > 0) throw new UsageError(`--count prints only the number of matching images; it does not combine with ${clash.join(', ')}`);
 }
 

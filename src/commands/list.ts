@@ -95,8 +95,12 @@ export async function listRun(options: ListOptions, session: Session, io: IO): P
     if (collect && options.limit !== undefined) rows = rows.slice(0, options.limit);
     if (collect) count = rows.length;
     progress.clear();
-    if (query) writeQueryResult(query(rows), global.output, io);
-    else {
+    if (query) {
+      const result = query(rows);
+      // --fail-empty asks for something to use: a query that selects nothing is no match either.
+      if (result === null || (Array.isArray(result) && result.length === 0)) count = 0;
+      writeQueryResult(result, global.output, io);
+    } else {
       if (rows.length > 0) formatter.write(rows);
       formatter.end();
     }

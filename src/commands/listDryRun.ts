@@ -10,7 +10,8 @@ import { regionOfEndpoint, type Session } from './session.js';
 
 export function printDryRun(options: ListOptions, session: Session, io: IO): void {
   const { value } = session.region();
-  const pageSize = firstPageSize(options.pageSize, options.limit);
+  // --count without a client-side filter asks each region for one image: its TotalCount.
+  const pageSize = options.count && options.nameRegex === undefined ? 1 : firstPageSize(options.pageSize, options.limit);
   const describeImages = (regionId: string) => ({
     Endpoint: session.endpointFor(regionId),
     Method: 'POST',

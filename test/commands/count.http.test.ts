@@ -40,4 +40,32 @@ describe('list --count', () => {
     expect(clash.stderr).toContain('does not combine with --latest');
     expect(clash.requests).toHaveLength(0);
   });
+
+  it.each([
+    [['--columns', 'ImageId'], '--columns'],
+    [['--no-header'], '--no-header'],
+    [['--sort', 'ImageName'], '--sort'],
+    [['--wide'], '--wide'],
+    [['--page-size', '10'], '--page-size'],
+  ])('%j is refused with --count: it would be ignored', async (flags, named) => {
+    const result = await run(['--count', ...flags]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`does not combine with ${named}`);
+    expect(result.requests).toHaveLength(0);
+  });
+
+  it('--page-size is kept with a client-side filter, which pages', async () => {
+    const result = await run(['--count', '--name-glob', '*', '--page-size', '50']);
+    expect(result.code).toBe(0);
+    expect(result.requests.every((q) => q.PageSize === '50')).toBe(true);
+  });
+
+  it('--dry-run shows the one-image request --count sends, or the page a filtered count sends', async () => {
+    const plain = await run(['--count', '--dry-run']);
+    expect(plain.code).toBe(0);
+    expect((JSON.parse(plain.stdout) as { Parameters: Record<string, string> }[])[0]!.Parameters.PageSize).toBe('1');
+    const filtered = await run(['--count', '--name-glob', 'x*', '--dry-run']);
+    expect((JSON.parse(filtered.stdout) as { Parameters: Record<string, string> }[])[0]!.Parameters.PageSize).toBe('100');
+    expect(plain.requests).toHaveLength(0);
+  });
 });

@@ -60,4 +60,17 @@ describe('--fail-empty', () => {
     expect(failing.stderr).toContain(`no image matched in ${REGION} (--fail-empty)`);
     expect((await runInProcess([...args.slice(0, -3), 'app.v1', '--fail-empty'], { env: emulator.env() })).code).toBe(0);
   });
+
+  it('a --query that selects nothing (an empty list or null) is no match either; a count of 0 is a result', async () => {
+    const base = ['list', '--owner', 'self', '--region', REGION, '--fail-empty', '-o', 'json'];
+    const none = await runInProcess([...base, '--query', '[?Size > `100000`].ImageId'], { env: emulator.env() });
+    expect(none.code).toBe(5);
+    expect(none.stdout).toBe('[]\n');
+    expect((await runInProcess([...base, '--query', '[?Size > `100000`] | [0]'], { env: emulator.env() })).code).toBe(5);
+    const some = await runInProcess([...base, '--query', '[?Size > `0`].ImageId'], { env: emulator.env() });
+    expect(some.code).toBe(0);
+    const zero = await runInProcess([...base, '--query', 'length([?Size > `100000`])'], { env: emulator.env() });
+    expect(zero.stdout).toBe('0\n');
+    expect(zero.code).toBe(0);
+  });
 });

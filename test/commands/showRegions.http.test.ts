@@ -65,6 +65,47 @@ describe('ecsimg show', () => {
   });
 });
 
+describe('ecsimg show across regions when one fails', () => {
+  it('prints what the others found, names the failed region, and ends with its exit code', async () => {
+    const hangzhou = images().find((i) => i.ImageOwnerAlias === 'self')!;
+    emulator.current.setFaults({ regions: ['cn-beijing'], fail: { count: 1000, status: 503 } });
+    try {
+      const result = await run(['show', hangzhou.ImageId, 'm-bp1nosuch', '--region', 'cn-hangzhou,cn-beijing', '-o', 'tsv', '--retries', '0']);
+      expect(result.code).toBe(4);
+      const [header, row, ...rest] = result.stdout.trimEnd().split('\n');
+      expect(header!.split('\t')[0]).toBe('RegionId');
+      expect(row!.split('\t').slice(0, 2)).toEqual(['cn-hangzhou', hangzhou.ImageId]);
+      expect(rest).toEqual([]);
+      expect(result.stderr).toMatch(/^ecsimg: cn-beijing: /m);
+      expect(result.stderr).toContain('image "m-bp1nosuch" was not found in cn-hangzhou');
+      expect(result.stderr).toContain('1 of 2 regions failed (cn-beijing)');
+    } finally {
+      emulator.current.setFaults({});
+    }
+  });
+
+  it('show --family: the same rule', async () => {
+    emulator.current.setFaults({ regions: ['cn-beijing'], fail: { count: 1000, status: 503 } });
+    try {
+      const result = await run(['show', '--family', 'web-family', '--region', 'cn-hangzhou,cn-beijing', '-o', 'tsv', '--retries', '0']);
+      expect(result.code).toBe(4);
+      expect(result.stdout.trimEnd().split('\n').slice(1).map((line) => line.split('\t')[0])).toEqual(['cn-hangzhou']);
+      expect(result.stderr).toMatch(/^ecsimg: cn-beijing: /m);
+      expect(result.stderr).toContain('1 of 2 regions failed (cn-beijing)');
+    } finally {
+      emulator.current.setFaults({});
+    }
+  });
+
+  it('a long list of missing ids names the first ten and counts the rest', async () => {
+    const ids = Array.from({ length: 14 }, (_, i) => `m-missing${String(i).padStart(2, '0')}`);
+    const result = await run(['show', ...ids]);
+    expect(result.code).toBe(5);
+    expect(result.stderr).toContain('image "m-missing09" and 4 more were not found in cn-hangzhou');
+    expect(result.stderr).not.toContain('m-missing10');
+  });
+});
+
 describe('ecsimg regions', () => {
   it('lists the regions as JSON objects of the API', async () => {
     const result = await run(['regions', '-o', 'json']);
