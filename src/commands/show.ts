@@ -3,8 +3,9 @@ import type { Image, RpcParams } from '../api/types.js';
 import { EcsimgError, NotFoundError, UsageError } from '../errors.js';
 import type { IO } from '../io.js';
 import { resolveRegionIds } from '../listing/regions.js';
-import { throwWalkOutcome, type RegionFailure } from '../listing/regionFailures.js';
-import { walkRegions, type RegionWalk } from '../listing/walk.js';
+import { askEachRegion } from '../listing/eachRegion.js';
+import { throwWalkOutcome } from '../listing/regionFailures.js';
+import type { RegionWalk } from '../listing/walk.js';
 import { createFormatter } from '../output/format.js';
 import { stringifyJson } from '../output/json.js';
 import { renderKeyValue } from '../output/keyValue.js';
@@ -31,23 +32,7 @@ export function parseImageId(value: string): string {
 export async function showRun(imageIds: string[], global: GlobalOptions, session: Session, io: IO): Promise<void> {
   const regionIds = await resolveRegionIds(session);
   const multiRegion = regionIds.length > 1;
-  const walk = walkRegions((regionId) => session.apiFor(regionId), {
-    regionIds,
-    concurrency: DEFAULT_CONCURRENCY,
-    warn: (line) => session.warn(line),
-    async *pages(region) {
-      yield await findImages(region, imageIds);
-    },
-  });
-  const byRegion = new Map<string, Map<string, Image>>();
-  const failures: RegionFailure[] = [];
-  for await (const event of walk) {
-    if (event.type === 'page') byRegion.set(event.regionId, event.page);
-    else if (event.type === 'regionFailed') {
-      failures.push({ regionId: event.regionId, error: event.error, printedInPart: false });
-      session.reportRegionFailure(event.regionId, event.error);
-    }
-  }
+  const { answers: byRegion, failures } = await askEachRegion(session, regionIds, DEFAULT_CONCURRENCY, (region) => findImages(region, imageIds));
   const found: Image[] = [];
   const missing: string[] = [];
   for (const id of imageIds) {

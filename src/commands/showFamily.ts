@@ -4,9 +4,9 @@ import type { Image } from '../api/types.js';
 import { NotFoundError, UsageError } from '../errors.js';
 import type { IO } from '../io.js';
 import type { GlobalOptions } from './globals.js';
-import { throwWalkOutcome, type RegionFailure } from '../listing/regionFailures.js';
+import { askEachRegion } from '../listing/eachRegion.js';
+import { throwWalkOutcome } from '../listing/regionFailures.js';
 import { resolveRegionIds } from '../listing/regions.js';
-import { walkRegions } from '../listing/walk.js';
 import { DEFAULT_CONCURRENCY } from './listOptions.js';
 import type { Session } from './session.js';
 import { printImages } from './show.js';
@@ -40,27 +40,14 @@ export function parseFamilyRequest(family: string, imageIds: string[]): string {
 export async function showFamilyRun(family: string, global: GlobalOptions, session: Session, io: IO): Promise<void> {
   const regionIds = await resolveRegionIds(session);
   const multiRegion = regionIds.length > 1;
-  const walk = walkRegions((regionId) => session.apiFor(regionId), {
-    regionIds,
-    concurrency: DEFAULT_CONCURRENCY,
-    warn: (line) => session.warn(line),
-    async *pages(region) {
-      // Wrapped: the walk's region order reads an undefined item as none.
-      yield { image: (await region.request((api, signal) => api.describeImageFromFamily({ RegionId: region.regionId, ImageFamily: family }, signal))).Image };
-    },
-  });
+  const { answers, failures } = await askEachRegion(session, regionIds, DEFAULT_CONCURRENCY, async (region) =>
+    (await region.request((api, signal) => api.describeImageFromFamily({ RegionId: region.regionId, ImageFamily: family }, signal))).Image,
+  );
   const found: Image[] = [];
   const missing: string[] = [];
-  const failures: RegionFailure[] = [];
-  for await (const event of walk) {
-    if (event.type === 'page') {
-      const { image } = event.page;
-      if (image === undefined) missing.push(event.regionId);
-      else found.push(multiRegion ? ({ RegionId: event.regionId, ...image } as Image) : image);
-    } else if (event.type === 'regionFailed') {
-      failures.push({ regionId: event.regionId, error: event.error, printedInPart: false });
-      session.reportRegionFailure(event.regionId, event.error);
-    }
+  for (const [regionId, image] of answers) {
+    if (image === undefined) missing.push(regionId);
+    else found.push(multiRegion ? ({ RegionId: regionId, ...image } as Image) : image);
   }
   if (found.length > 0) printImages(found, !multiRegion, global, io);
   const none =
