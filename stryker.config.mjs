@@ -15,6 +15,8 @@ export default {
     'src/config/credentials.ts',
     'src/api/answers.ts',
     'src/commands/query.ts',
+    'src/config/renewing.ts',
+    'src/config/sources/*.ts',
   ],
   // Two cores shared with the test suite's own servers; more runners only thrash.
   concurrency: 2,

@@ -1,0 +1,52 @@
+// The helpers every credential source shares: profile field messages and hints, which secrets
+// are kept, how a failure is wrapped (test/MUTANTS.md, sources/profileFields.ts and context.ts).
+import { describe, expect, it } from 'vitest';
+import { fromSource, keepSecret, temporary } from '../../src/config/sources/context.js';
+import { requireSetting, secondsSetting } from '../../src/config/sources/profileFields.js';
+import type { FoundProfile } from '../../src/config/profiles.js';
+import { fakeContext, thrown } from './fakeContext.js';
+
+const profile = (fields: Record<string, string>): FoundProfile => ({
+  name: 'p',
+  file: 'aliyun',
+  shownPath: '~/.aliyun/config.json',
+  fields: new Map(Object.entries(fields)),
+  source: "profile 'p' in ~/.aliyun/config.json",
+});
+
+describe('profile fields', () => {
+  it('a missing setting names the profile, mode and field, with the configure hint', () => {
+    const err = thrown(() => requireSetting(profile({}), 'ram_role_arn', 'RamRoleArn'));
+    expect(err.message).toBe("profile 'p' in ~/.aliyun/config.json (mode RamRoleArn) has no ram_role_arn");
+    expect(err.hint).toBe('Add "ram_role_arn" to the profile, e.g. with `aliyun configure --profile p --mode RamRoleArn`.');
+  });
+
+  it.each(['12x', 'x12', '1.5', ''])('seconds %j is refused, exit 2', (value) => {
+    const err = thrown(() => secondsSetting(profile({ expired_seconds: value }), 'expired_seconds'));
+    expect(err.exitCode).toBe(2);
+    expect(err.message).toBe("profile 'p' in ~/.aliyun/config.json: expired_seconds is not a whole number of seconds");
+  });
+
+  it('whole seconds are read', () => {
+    expect(secondsSetting(profile({ expired_seconds: '900' }), 'expired_seconds')).toBe(900);
+  });
+});
+
+describe('source context', () => {
+  it('keeps secrets of four characters or more, once', () => {
+    const ctx = Object.assign(fakeContext(), { secrets: [] as string[] });
+    keepSecret(ctx, 'abc', 'abcd', 'abcd', undefined);
+    expect(ctx.secrets).toEqual(['abcd']);
+  });
+
+  it('leaves a failure that is no EcsimgError as it is', () => {
+    const err = new TypeError('boom');
+    expect(fromSource('somewhere', err)).toBe(err);
+  });
+
+  it('credentials that already expired name the source, with the clock hint', () => {
+    const err = thrown(() => temporary({ accessKeyId: 'a', accessKeySecret: 'b' }, 'src', '2001-01-01T00:00:00Z', () => Promise.reject(new Error('no'))));
+    expect(err.message).toBe('src: the credentials it handed out expired at 2001-01-01T00:00:00Z');
+    expect(err.hint).toBe("The source gave stale credentials, or this computer's clock is ahead: check both.");
+  });
+});
