@@ -35,9 +35,13 @@ export async function waitRun(options: WaitOptions, session: Session, io: IO, si
       : regionIds.map((regionId) => ({ label: `"${options.name}" in ${regionId}`, regionId, missingPolls: 0 }));
   const reporter = statusReporter(options, session, io);
   // --max-wait is a deadline: it cuts a hung request or a long retry backoff, not only the pause.
-  const deadline = new AbortController();
-  const timer = setTimeout(() => deadline.abort(), options.maxWaitSeconds * 1000);
-  const stop = AbortSignal.any([signal, deadline.signal]);
+  // Ctrl-C or the deadline, whichever comes first (AbortSignal.any is missing before Node 20.3).
+  const ended = new AbortController();
+  const stop = ended.signal;
+  const interrupt = (): void => ended.abort();
+  if (signal.aborted) ended.abort();
+  else signal.addEventListener('abort', interrupt, { once: true });
+  const timer = setTimeout(interrupt, options.maxWaitSeconds * 1000);
   const failing = new Set<string>();
   try {
     for (;;) {
@@ -52,10 +56,11 @@ export async function waitRun(options: WaitOptions, session: Session, io: IO, si
       // Ended early by Ctrl-C or the deadline: which one, the next lines tell.
       await sleep(options.intervalSeconds * 1000, stop).catch(() => undefined);
       if (signal.aborted) throw new InterruptedError();
-      if (deadline.signal.aborted) throw timedOut(targets, options);
+      if (stop.aborted) throw timedOut(targets, options);
     }
   } finally {
     clearTimeout(timer);
+    signal.removeEventListener('abort', interrupt);
     session.progress().clear();
   }
   const columns = multiRegion && !options.columns.includes('RegionId') ? ['RegionId', ...options.columns] : options.columns;
