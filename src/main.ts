@@ -58,8 +58,9 @@ process.stdout.on('error', (err) => stdoutFailed(err));
 process.stderr.on('error', () => undefined);
 process.on('SIGINT', () => {
   controller.abort();
-  // On a terminal, wipe the spinner's line rather than leave a stale frame behind.
-  process.stderr.write(process.stderr.isTTY ? '\r\x1b[K' : '\n');
+  // On a terminal, wipe the spinner's line rather than leave a stale frame behind; off one
+  // there is no spinner and no line to wipe.
+  if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
   process.stderr.write('ecsimg: interrupted\n');
   process.exit(130);
 });

@@ -162,6 +162,8 @@ describe('bin/ecsimg.cjs', () => {
       expect(Date.now() - started).toBeLessThan(2000);
       expect(stdout).toBe('');
       expect(stderr).toContain('interrupted');
+      // off a terminal there is no spinner line to wipe: no blank line before the message
+      expect(stderr).not.toMatch(/(^|\n)\n/);
     } finally {
       emulator.current.setFaults({});
     }

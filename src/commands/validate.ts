@@ -98,10 +98,17 @@ const DURATION_UNITS: Readonly<Record<string, number>> = { '': 1, s: 1, m: 60, h
 export function parseDuration(flag: string, value: string, minSeconds: number, maxSeconds: number): number {
   const m = /^(\d+(?:\.\d+)?)\s*(s|m|h|)$/i.exec(value.trim());
   const seconds = m ? Number(m[1]) * DURATION_UNITS[m[2]!.toLowerCase()]! : NaN;
-  if (!Number.isFinite(seconds) || seconds < minSeconds || seconds > maxSeconds) {
-    throw new UsageError(`invalid duration "${value}" for ${flag}; expected seconds or a number with s, m or h, e.g. 90s, 5m or 1h`, {
-      hint: `from ${minSeconds} s to ${maxSeconds / 3600} h`,
-    });
+  const range = `from ${minSeconds} s to ${maxSeconds / 3600} h`;
+  if (!Number.isFinite(seconds)) {
+    throw new UsageError(`invalid duration "${value}" for ${flag}; expected seconds or a number with s, m or h, e.g. 90s, 5m or 1h`, { hint: range });
   }
+  // A well-formed value out of range says so, not that its format is wrong.
+  if (seconds > maxSeconds) throw new UsageError(`${flag} ${value.trim()} is more than the ${formatSeconds(maxSeconds)} allowed`, { hint: range });
+  if (seconds < minSeconds) throw new UsageError(`${flag} ${value.trim()} is less than the ${formatSeconds(minSeconds)} allowed`, { hint: range });
   return seconds;
+}
+
+/** 86400 -> "24 h", 90 -> "90 s", 0.05 -> "0.05 s": a limit in the unit it reads best in. */
+function formatSeconds(seconds: number): string {
+  return seconds >= 3600 && seconds % 3600 === 0 ? `${seconds / 3600} h` : seconds >= 60 && seconds % 60 === 0 ? `${seconds / 60} min` : `${seconds} s`;
 }

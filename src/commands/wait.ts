@@ -22,8 +22,8 @@ interface Target {
   regionId?: string;
   row?: Row;
   missingPolls: number;
-  /** its region's last poll failed: its state is not known this round */
-  unknown: boolean;
+  /** its region's last poll failed, or was cut short by --max-wait: its state is not known */
+  unknown?: 'failed' | 'cut';
 }
 
 export async function waitRun(options: WaitOptions, session: Session, io: IO, signal: AbortSignal): Promise<void> {
@@ -31,23 +31,36 @@ export async function waitRun(options: WaitOptions, session: Session, io: IO, si
   const multiRegion = regionIds.length > 1;
   const targets: Target[] =
     options.name === undefined
-      ? options.imageIds.map((id) => ({ label: id, missingPolls: 0, unknown: false }))
-      : regionIds.map((regionId) => ({ label: `"${options.name}" in ${regionId}`, regionId, missingPolls: 0, unknown: false }));
+      ? options.imageIds.map((id) => ({ label: id, missingPolls: 0 }))
+      : regionIds.map((regionId) => ({ label: `"${options.name}" in ${regionId}`, regionId, missingPolls: 0 }));
   const reporter = statusReporter(options, session, io);
-  const deadline = Date.now() + options.maxWaitSeconds * 1000;
+  // --max-wait is a deadline: it cuts a hung request or a long retry backoff, not only the pause.
+  // Ctrl-C or the deadline, whichever comes first (AbortSignal.any is missing before Node 20.3).
+  const ended = new AbortController();
+  const stop = ended.signal;
+  const interrupt = (): void => ended.abort();
+  if (signal.aborted) ended.abort();
+  else signal.addEventListener('abort', interrupt, { once: true });
+  const timer = setTimeout(interrupt, options.maxWaitSeconds * 1000);
+  const failing = new Set<string>();
   try {
     for (;;) {
+      const byRegion: RoundResult = new Map();
+      const cut = await pollRound(options, session, regionIds, stop, byRegion);
       if (signal.aborted) throw new InterruptedError();
-      const byRegion = await pollRound(options, session, regionIds, signal);
       update(targets, byRegion, options);
+      if (cut) throw timedOut(targets, options);
+      warnOnChange(byRegion, failing, session);
       reporter(targets);
-      const ended = verdict(targets, options);
-      if (ended === 'done') break;
-      const left = deadline - Date.now();
-      if (left <= 0) throw timedOut(targets, options);
-      await sleep(Math.min(left, options.intervalSeconds * 1000), signal);
+      if (verdict(targets, options) === 'done') break;
+      // Ended early by Ctrl-C or the deadline: which one, the next lines tell.
+      await sleep(options.intervalSeconds * 1000, stop).catch(() => undefined);
+      if (signal.aborted) throw new InterruptedError();
+      if (stop.aborted) throw timedOut(targets, options);
     }
   } finally {
+    clearTimeout(timer);
+    signal.removeEventListener('abort', interrupt);
     session.progress().clear();
   }
   const columns = multiRegion && !options.columns.includes('RegionId') ? ['RegionId', ...options.columns] : options.columns;
@@ -56,11 +69,12 @@ export async function waitRun(options: WaitOptions, session: Session, io: IO, si
   formatter.end();
 }
 
-/** Each region's images this round, or the failure that a later round may not have. */
-type RoundResult = Map<string, Row[] | EcsimgError>;
+/** Each region's images this round, the failure that a later round may not have, or 'cut' by the deadline. */
+type RoundResult = Map<string, Row[] | EcsimgError | 'cut'>;
 
-async function pollRound(options: WaitOptions, session: Session, regionIds: string[], signal: AbortSignal): Promise<RoundResult> {
-  const result: RoundResult = new Map();
+/** Fills `result` with one round; true when `signal` cut it short (the regions not answered are 'cut'). */
+async function pollRound(options: WaitOptions, session: Session, regionIds: string[], signal: AbortSignal, result: RoundResult): Promise<boolean> {
+  const answered = new Set<string>();
   const walk = walkRegions((regionId) => session.apiFor(regionId), {
     regionIds,
     concurrency: options.concurrency,
@@ -75,46 +89,71 @@ async function pollRound(options: WaitOptions, session: Session, regionIds: stri
       return region.imagePages(base, { pageSize: 100, concurrency: 1 });
     },
   });
-  try {
+  const round = (async (): Promise<boolean> => {
     for await (const event of walk) {
+      if (signal.aborted) return true;
       const { regionId } = event;
       if (event.type === 'regionStart') result.set(regionId, []);
       else if (event.type === 'page') (result.get(regionId) as Row[]).push(...event.page);
-      else if (event.type === 'regionFailed') {
+      else if (event.type === 'regionDone') answered.add(regionId);
+      else {
         const err = event.error;
-        if (signal.aborted) throw new InterruptedError();
+        answered.add(regionId);
         // The API answers a malformed id with an error rather than an empty list.
         if (err.code?.startsWith('InvalidImageId.')) result.set(regionId, []);
         else if (err.exitCode === ExitCode.service) result.set(regionId, err);
         else throw err;
       }
     }
-  } catch (err) {
-    if (signal.aborted) throw new InterruptedError();
+    return signal.aborted;
+  })().catch((err: unknown) => {
+    if (signal.aborted) return true;
     throw err;
+  });
+  // A request in flight ends only at its --timeout: the deadline does not wait for it.
+  let onAbort = (): void => undefined;
+  const aborted = new Promise<boolean>((resolve) => {
+    onAbort = () => resolve(true);
+    if (signal.aborted) resolve(true);
+    else signal.addEventListener('abort', onAbort, { once: true });
+  });
+  try {
+    const cut = await Promise.race([round, aborted]);
+    if (cut) for (const regionId of regionIds) if (!answered.has(regionId)) result.set(regionId, 'cut');
+    return cut;
+  } finally {
+    signal.removeEventListener('abort', onAbort);
   }
-  for (const [regionId, outcome] of result) {
-    if (outcome instanceof EcsimgError) session.warn(`${regionId}: ${outcome.message}; still waiting`);
+}
+
+/** A failing region is news once, when it starts failing, and once when it answers again: not every poll. */
+function warnOnChange(byRegion: RoundResult, failing: Set<string>, session: Session): void {
+  for (const [regionId, outcome] of byRegion) {
+    if (outcome instanceof EcsimgError && !failing.has(regionId)) {
+      failing.add(regionId);
+      session.warn(`${regionId}: ${outcome.message}; still waiting (told once; polling goes on)`);
+    } else if (Array.isArray(outcome) && failing.delete(regionId)) {
+      session.warn(`${regionId} answers again`);
+    }
   }
-  return result;
 }
 
 /** Rows carry RegionId only with several regions (the walk's rule), as they are printed. */
 function update(targets: Target[], byRegion: RoundResult, options: WaitOptions): void {
-  const failed = [...byRegion.values()].some((r) => r instanceof EcsimgError);
+  const unknownOf = (rows: Row[] | EcsimgError | 'cut' | undefined): Target['unknown'] =>
+    rows === 'cut' ? 'cut' : rows instanceof EcsimgError ? 'failed' : undefined;
+  const all = [...byRegion.values()];
+  const anyUnknown = all.includes('cut') ? 'cut' : all.some((r) => r instanceof EcsimgError) ? 'failed' : undefined;
   for (const target of targets) {
     let found: Row | undefined;
     if (target.regionId !== undefined) {
       const rows = byRegion.get(target.regionId);
-      target.unknown = rows instanceof EcsimgError;
-      if (rows instanceof EcsimgError) continue;
+      target.unknown = unknownOf(rows);
+      if (!Array.isArray(rows) && rows !== undefined) continue;
       found = newestRow((rows ?? []).filter((row) => row.ImageName === options.name));
     } else {
-      target.unknown = failed;
-      for (const rows of byRegion.values()) {
-        if (rows instanceof EcsimgError) continue;
-        found ??= rows.find((row) => row.ImageId === target.label);
-      }
+      for (const rows of all) if (Array.isArray(rows)) found ??= rows.find((row) => row.ImageId === target.label);
+      target.unknown = found ? undefined : anyUnknown;
     }
     if (found) {
       target.row = found;
@@ -126,11 +165,31 @@ function update(targets: Target[], byRegion: RoundResult, options: WaitOptions):
   }
 }
 
-/** The statuses an image does not leave for `wanted`. */
-function deadEnds(wanted: ImageStatus): ImageStatus[] {
-  if (wanted === 'CreateFailed') return [];
-  if (wanted === 'Available') return ['CreateFailed', 'UnAvailable', 'Deprecated'];
-  return ['CreateFailed'];
+/** Statuses of an image that is made already: it does not go back to Waiting or Creating, nor fail to be made. */
+const MADE: ImageStatus[] = ['Available', 'UnAvailable', 'Deprecated'];
+
+/** The statuses an image does not leave for `wanted`: Waiting -> Creating -> made or CreateFailed. */
+export function deadEnds(wanted: ImageStatus): ImageStatus[] {
+  switch (wanted) {
+    case 'Waiting':
+      return ['Creating', 'CreateFailed', ...MADE];
+    case 'Creating':
+      return ['CreateFailed', ...MADE];
+    case 'CreateFailed':
+      return MADE;
+    case 'Available':
+      return ['CreateFailed', 'UnAvailable', 'Deprecated'];
+    default:
+      return ['CreateFailed'];
+  }
+}
+
+/** What to do about an image stuck in `status`, waiting for `wanted`. */
+function stuckHint(status: ImageStatus, wanted: ImageStatus): string {
+  if (status === 'CreateFailed') return 'a failed copy or build must be started again';
+  if (wanted === 'Waiting' || wanted === 'Creating' || wanted === 'CreateFailed') return `it is past ${wanted}: an image does not go back; wait for its present status instead`;
+  if (status === 'Deprecated') return 'the image was deprecated: pick a newer one (e.g. ecsimg list --latest) or ask its owner';
+  return 'the image was made unavailable (by its owner or the service): see why in the console, or pick another image';
 }
 
 function verdict(targets: Target[], options: WaitOptions): 'done' | 'wait' {
@@ -144,9 +203,8 @@ function verdict(targets: Target[], options: WaitOptions): 'done' | 'wait' {
   const stuck = targets.filter((t) => t.row !== undefined && deadEnds(options.status).includes(t.row.Status as ImageStatus));
   if (stuck.length > 0) {
     const what = stuck.map((t) => `${describe(t)} is ${String(t.row!.Status)}`).join(', ');
-    throw new EcsimgError(`${what}; it cannot become ${options.status}`, ExitCode.unreachable, {
-      hint: 'see the image in the console or with ecsimg show; a failed copy or build must be started again',
-    });
+    const hints = [...new Set(stuck.map((t) => stuckHint(t.row!.Status as ImageStatus, options.status)))];
+    throw new EcsimgError(`${what}; it cannot become ${options.status}`, ExitCode.unreachable, { hint: hints.join('; ') });
   }
   return targets.every((t) => t.row?.Status === options.status) ? 'done' : 'wait';
 }
@@ -164,16 +222,17 @@ function describe(target: Target): string {
 }
 
 function stateOf(target: Target): string {
+  if (target.unknown === 'cut') return `unknown (its poll was cut short by --max-wait${target.row === undefined ? '' : `; last seen ${String(target.row.Status)}`})`;
   if (target.row === undefined) return target.unknown ? 'unknown (the last request failed)' : 'not found yet';
   const status = String(target.row.Status);
   const progress = target.row.Progress;
   return status === 'Creating' && typeof progress === 'string' && progress !== '' ? `${status} ${progress}` : status;
 }
 
-/** A spinner on a terminal; off one, a stderr line per change of status; -q: nothing. */
+/** A spinner on a terminal; off one (or on one of unknown width: no spinner), a stderr line per change of status; -q: nothing. */
 function statusReporter(options: WaitOptions, session: Session, io: IO): (targets: Target[]) => void {
   const progress = session.progress();
-  const lines = !options.global.quiet && !io.stderr.isTTY;
+  const lines = !options.global.quiet && (!io.stderr.isTTY || !io.stderr.columns);
   const last = new Map<Target, string>();
   return (targets) => {
     progress.update(`waiting for ${options.status}: ${targets.map((t) => `${describe(t)} ${stateOf(t)}`).join(', ')}`);

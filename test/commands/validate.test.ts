@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseChoice, parseInteger, parseIsoDate, parseSeconds, parseTag, splitList } from '../../src/commands/validate.js';
+import { parseChoice, parseDuration, parseInteger, parseIsoDate, parseSeconds, parseTag, splitList } from '../../src/commands/validate.js';
 import { UsageError } from '../../src/errors.js';
 import { runInProcess } from '../support/cli.js';
 
@@ -38,6 +38,15 @@ describe('parseSeconds', () => {
   it('accepts fractions', () => expect(parseSeconds('--timeout', '0.5', 0.1, 60)).toBe(0.5));
   it.each(['0', '-1', 'ten', '61'])('rejects %j', (v) => {
     expect(usage(() => parseSeconds('--timeout', v, 0.1, 60)).message).toContain('--timeout');
+  });
+});
+
+describe('parseDuration', () => {
+  it('a well-formed value out of range says it is out of range, not that its format is wrong', () => {
+    expect(() => parseDuration('--max-wait', '25h', 0, 86_400)).toThrow('--max-wait 25h is more than the 24 h allowed');
+    expect(() => parseDuration('--interval', '0.01s', 0.05, 3600)).toThrow('--interval 0.01s is less than the 0.05 s allowed');
+    expect(() => parseDuration('--max-wait', '25h', 0, 86_400)).not.toThrow(/invalid duration/);
+    expect(() => parseDuration('--max-wait', '1 day', 0, 86_400)).toThrow('invalid duration "1 day" for --max-wait');
   });
 });
 

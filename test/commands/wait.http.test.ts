@@ -121,8 +121,56 @@ describe('ecsimg wait', () => {
     const r = await wait([id, ...FAST, '--retries', '0']);
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('warning: cn-hangzhou: ');
-    expect(r.stderr).toContain('still waiting');
+    // three failed polls, one warning when it starts failing and one when it answers again
+    expect(r.stderr.match(/still waiting/g)).toHaveLength(1);
+    expect(r.stderr).toContain('warning: cn-hangzhou answers again\n');
     expect(r.stderr).toContain(`image ${id}: Available`);
+  });
+
+  it('--max-wait is a deadline: a hung request is cut at it (exit 6, its state unknown)', async () => {
+    const id = await addImage({ ImageName: 'wait-hung', CreatingSeconds: 100 });
+    emulator.current.setFaults({ hangAfter: 1 });
+    const started = Date.now();
+    const r = await wait([id, '--interval', '0.05s', '--max-wait', '0.8s', '--timeout', '60', '-q']);
+    expect(r.code).toBe(6);
+    expect(Date.now() - started).toBeLessThan(2500);
+    expect(r.stderr).toContain(`--max-wait 0.8 s passed before every image was Available: image ${id} unknown (its poll was cut short by --max-wait; last seen Creating)`);
+  });
+
+  it('--max-wait is a deadline: a retry backoff the server asked for is cut at it', async () => {
+    const id = await addImage({ ImageName: 'wait-throttled' });
+    emulator.current.setFaults({ throttle: { firstN: 1000 }, retryAfterMs: 20_000 });
+    const started = Date.now();
+    const r = await wait([id, '--interval', '0.05s', '--max-wait', '0.5s', '-q']);
+    expect(r.code).toBe(6);
+    expect(Date.now() - started).toBeLessThan(2500);
+    expect(r.stderr).toContain(`image ${id} unknown (its poll was cut short by --max-wait)`);
+  });
+
+  it('exit 7 for a status the image is past (Available cannot become CreateFailed), with a hint that fits', async () => {
+    const id = await addImage({ ImageName: 'wait-past' });
+    const past = await wait([id, ...FAST, '-q', '--status', 'CreateFailed']);
+    expect(past.code).toBe(7);
+    expect(past.stderr).toContain(`image ${id} is Available; it cannot become CreateFailed`);
+    expect((await wait([id, ...FAST, '-q', '--status', 'Creating'])).code).toBe(7);
+
+    await setStatus(id, 'Deprecated');
+    // no -q: it silences hints
+    const deprecated = await wait([id, ...FAST]);
+    expect(deprecated.code).toBe(7);
+    expect(deprecated.stderr).toContain('the image was deprecated: pick a newer one');
+    expect(deprecated.stderr).not.toContain('must be started again');
+    await setStatus(id, 'UnAvailable');
+    const unavailable = await wait([id, ...FAST]);
+    expect(unavailable.stderr).toContain('the image was made unavailable');
+    expect(unavailable.stderr).not.toContain('must be started again');
+  });
+
+  it('a terminal of unknown width (0 columns) gets the status lines, as no spinner can be drawn', async () => {
+    const id = await addImage({ ImageName: 'wait-zero-columns' });
+    const r = await runInProcess(['wait', id, ...FAST], { env: emulator.env(), tty: true, columns: 0 });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe(`image ${id}: Available\n`);
   });
 
   it('exit 130 on Ctrl-C, promptly, between polls', async () => {
