@@ -11,6 +11,8 @@ export interface OutStream {
   readonly raw?: NodeJS.WriteStream;
   /** a terminal that may show only ASCII (TERM=dumb): tables get +, - and | borders */
   readonly asciiOnly?: boolean;
+  /** a spinner may redraw its line here (see canAnimate) */
+  readonly animates?: boolean;
 }
 
 export interface IO {
@@ -34,6 +36,15 @@ export function shouldUseColor(env: Record<string, string | undefined>, isTTY: b
 /** TERM=dumb names a terminal without line-drawing characters (Emacs shell, serial consoles). */
 export function isAsciiOnlyTerminal(env: Record<string, string | undefined>): boolean {
   return env.TERM === 'dumb';
+}
+
+/**
+ * A spinner redraws its line with cursor moves: only on a terminal of known width (ora loops
+ * forever at 0 columns), not TERM=dumb (no cursor moves), and not under CI, whose logs keep
+ * every frame (ora itself would print its text once there, as a stray line).
+ */
+export function canAnimate(env: Record<string, string | undefined>, isTTY: boolean, columns: number | undefined): boolean {
+  return isTTY && (columns ?? 0) > 0 && env.TERM !== 'dumb' && env.CI === undefined;
 }
 
 /** The spinner's face: text on stderr while waiting, gone before data is printed. */

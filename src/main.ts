@@ -2,7 +2,7 @@
 // `process`.
 import { homedir } from 'node:os';
 import { readConfigFileFromDisk } from './config/configFile.js';
-import { isAsciiOnlyTerminal, shouldUseColor, type IO, type OutStream } from './io.js';
+import { canAnimate, isAsciiOnlyTerminal, shouldUseColor, type IO, type OutStream } from './io.js';
 import type { Runtime } from './runtime.js';
 
 // pop-core's `debug` dependency would print request bodies (AccessKeyId, signature, token)
@@ -25,6 +25,9 @@ function stream(target: NodeJS.WriteStream): OutStream {
     get columns() {
       // A terminal without a window size (script, some CI runners) reports 0: unknown.
       return target.columns || undefined;
+    },
+    get animates() {
+      return canAnimate(process.env, target.isTTY === true, target.columns);
     },
   };
 }

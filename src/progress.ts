@@ -1,14 +1,12 @@
 // The ora spinner on stderr. ora is loaded only when a spinner is really shown, and
-// only on a real terminal stream.
+// only on a real terminal stream where a spinner can redraw its line.
 import { noProgress, type OutStream, type Progress } from './io.js';
 
 type Spinner = { text: string; stop(): void };
 
 export function createSpinner(stream: OutStream): Progress {
   const raw = stream.raw;
-  // ora divides by the terminal width: on a terminal reporting 0 columns it loops forever
-  // clearing lines, so no spinner without a known width.
-  if (!raw?.isTTY || !raw.columns) return noProgress;
+  if (!raw || !stream.animates) return noProgress;
   let spinner: Spinner | undefined;
   let text: string | undefined;
   let ora: ((options: object) => { start(): Spinner }) | undefined;
@@ -17,7 +15,7 @@ export function createSpinner(stream: OutStream): Progress {
   const show = (): void => {
     if (text === undefined) return;
     if (spinner) spinner.text = text;
-    else if (ora) spinner = ora({ text, stream: raw, discardStdin: false }).start();
+    else if (ora) spinner = ora({ text, stream: raw, discardStdin: false, isEnabled: true }).start();
     else if (!loading) {
       loading = true;
       void import('ora').then((module) => {

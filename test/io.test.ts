@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { shouldUseColor } from '../src/io.js';
+import { canAnimate, shouldUseColor } from '../src/io.js';
 import { runInProcess } from './support/cli.js';
 import { useEmulator } from './support/emulator.js';
 
@@ -20,6 +20,21 @@ describe('shouldUseColor', () => {
     ['--no-color beats FORCE_COLOR', { FORCE_COLOR: '1' }, false, true, false],
   ])('%s', (_name, env, isTTY, flag, expected) => {
     expect(shouldUseColor(env, isTTY, flag)).toBe(expected);
+  });
+});
+
+describe('canAnimate: where a spinner may redraw its line', () => {
+  it.each([
+    ['a terminal of 80 columns', {}, true, 80, true],
+    ['not a terminal', {}, false, 80, false],
+    ['a terminal of unknown width (0 columns)', {}, true, 0, false],
+    ['a terminal without a width', {}, true, undefined, false],
+    ['TERM=dumb: no cursor moves', { TERM: 'dumb' }, true, 80, false],
+    ['TERM=xterm', { TERM: 'xterm' }, true, 80, true],
+    ['CI=true: logs keep every frame', { CI: 'true' }, true, 80, false],
+    ['CI set to anything, even empty', { CI: '' }, true, 80, false],
+  ])('%s', (_name, env, isTTY, columns, expected) => {
+    expect(canAnimate(env, isTTY, columns)).toBe(expected);
   });
 });
 

@@ -17,12 +17,12 @@ const work = mkdtempSync(join(tmpdir(), 'ecsimg-pty-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 /** Runs `ecsimg list ...` (or another command) with stderr on a pseudo-terminal, stdout to a file. */
-function listOnTerminal(args: string[], columns: number, command = 'list'): Promise<{ code: number | null; terminal: string; stdout: string }> {
+function listOnTerminal(args: string[], columns: number, command = 'list', extraEnv: Record<string, string> = {}): Promise<{ code: number | null; terminal: string; stdout: string }> {
   const out = join(work, `out-${Math.random().toString(36).slice(2)}.json`);
   const typescript = join(work, 'typescript');
   const size = columns > 0 ? `stty cols ${columns} rows 30; ` : '';
   const shell = `${size}"${process.execPath}" "${BIN}" ${command} ${args.join(' ')} > "${out}"`;
-  const env: Record<string, string> = { PATH: process.env.PATH ?? '', TERM: 'xterm', ...emulator.env() };
+  const env: Record<string, string> = { PATH: process.env.PATH ?? '', TERM: 'xterm', ...emulator.env(), ...extraEnv };
   return new Promise((resolve) => {
     execFile('script', ['-qefc', shell, typescript], { env, timeout: 15_000 }, (error) => {
       resolve({
@@ -119,6 +119,34 @@ describe.skipIf(!hasScript)('the spinner on a terminal', () => {
     expect(result.code).toBe(0);
     expect(result.terminal).toMatch(new RegExp(`${SPINNER} waiting for Available: image ${id} Creating \\d+%`));
     expect((JSON.parse(result.stdout) as { Status: string }[]).map((i) => i.Status)).toEqual(['Available']);
+  });
+
+  it.each([
+    ['CI=true', { CI: 'true' }],
+    ['TERM=dumb', { TERM: 'dumb' }],
+  ])('%s: no spinner and no stray "- waiting" line, even on a slow endpoint', async (_name, extraEnv) => {
+    emulator.current.setFaults({ latencyMs: 250 });
+    try {
+      const result = await listOnTerminal(['--owner', 'self', '--page-size', '10', '--concurrency', '1', '-o', 'json'], 100, 'list', extraEnv);
+      expect(result.code).toBe(0);
+      expect(result.terminal).not.toContain('waiting for');
+      expect(result.terminal).not.toContain('listing images');
+      expect(JSON.parse(result.stdout)).toHaveLength(selfCount());
+    } finally {
+      emulator.current.setFaults({ latencyMs: 60 });
+    }
+  });
+
+  it('wait under CI=true on a terminal prints a line per change of status, as off one', async () => {
+    const res = await fetch(`${emulator.current.endpoint}/_emulator/images`, {
+      method: 'POST',
+      body: JSON.stringify({ RegionId: 'cn-hangzhou', ImageName: 'pty-wait-ci', CreatingSeconds: 0.6 }),
+    });
+    const id = ((await res.json()) as { Image: { ImageId: string } }).Image.ImageId;
+    const result = await listOnTerminal([id, '--interval', '0.2s', '--max-wait', '10s', '-o', 'json'], 100, 'wait', { CI: 'true' });
+    expect(result.code).toBe(0);
+    expect(result.terminal.replace(/\r/g, '')).toMatch(new RegExp(`image ${id}: Creating( \\d+%)?\nimage ${id}: Available\n`));
+    expect(result.terminal).not.toMatch(new RegExp(SPINNER));
   });
 
   it('--quiet shows no spinner', async () => {

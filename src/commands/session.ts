@@ -129,7 +129,7 @@ export function createSession(globals: GlobalOptions, runtime: Runtime): Session
       }
     },
     progress() {
-      progress ??= globals.quiet || !io.stderr.isTTY ? noProgress : createSpinner(io.stderr);
+      progress ??= globals.quiet || !io.stderr.animates ? noProgress : createSpinner(io.stderr);
       return progress;
     },
     endpointFor,

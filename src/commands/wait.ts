@@ -229,10 +229,10 @@ function stateOf(target: Target): string {
   return status === 'Creating' && typeof progress === 'string' && progress !== '' ? `${status} ${progress}` : status;
 }
 
-/** A spinner on a terminal; off one (or on one of unknown width: no spinner), a stderr line per change of status; -q: nothing. */
+/** A spinner where one can animate; elsewhere (a pipe, TERM=dumb, CI, a terminal of unknown width) a stderr line per change of status; -q: nothing. */
 function statusReporter(options: WaitOptions, session: Session, io: IO): (targets: Target[]) => void {
   const progress = session.progress();
-  const lines = !options.global.quiet && (!io.stderr.isTTY || !io.stderr.columns);
+  const lines = !options.global.quiet && !io.stderr.animates;
   const last = new Map<Target, string>();
   return (targets) => {
     progress.update(`waiting for ${options.status}: ${targets.map((t) => `${describe(t)} ${stateOf(t)}`).join(', ')}`);

@@ -1,7 +1,7 @@
 // Run ecsimg in-process (runCli with captured streams) or as a real process (bin/ecsimg.cjs).
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import type { IO, OutStream } from '../../src/io.js';
+import { canAnimate, type IO, type OutStream } from '../../src/io.js';
 import { runCli } from '../../src/run.js';
 
 /**
@@ -25,6 +25,7 @@ export function captured(isTTY = false, columns = 100): Captured {
     text: '',
     isTTY,
     columns: isTTY ? columns : undefined,
+    animates: canAnimate({}, isTTY, columns),
     write(chunk: string | Uint8Array) {
       stream.text += decodeChunk(chunk);
     },
