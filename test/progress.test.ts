@@ -84,6 +84,25 @@ describe.skipIf(!hasScript)('the spinner on a terminal', () => {
     }
   });
 
+  it.each([['list'], ['wait']])('%s --region all: the spinner starts with DescribeRegions, and the error ends on a line of its own', async (command) => {
+    emulator.current.setFaults({ hangAfter: 0 });
+    try {
+      const args = command === 'list' ? ['--owner', 'self'] : ['m-anything', '--max-wait', '5s'];
+      const result = await listOnTerminal([...args, '--region', 'all', '--timeout', '0.3', '--retries', '1'], 100, command);
+      expect(result.code).toBe(4);
+      const host = /127\.0\.0\.1:\d+/.source;
+      expect(result.terminal).toMatch(new RegExp(`${SPINNER} waiting for ${host}…`));
+      // the spinner's line is wiped before the report: on the screen, the report starts a line
+      const screen = result.terminal
+        .split(/\r?\n/)
+        // eslint-disable-next-line no-control-regex
+        .map((line) => (line.split(/\x1b\[1G|\r/).pop() ?? '').replace(/\x1b\[[0-9;?]*[A-Za-z]/g, ''));
+      expect(screen.some((line) => new RegExp(`^ecsimg: no answer from ${host} within 0\\.3 s`).test(line)), screen.join('\n')).toBe(true);
+    } finally {
+      emulator.current.setFaults({ latencyMs: 60 });
+    }
+  });
+
   it('shows before the first page answers, and the pages after', async () => {
     emulator.current.setFaults({ latencyMs: 250 });
     try {

@@ -20,7 +20,12 @@ export async function listRun(options: ListOptions, session: Session, io: IO): P
     printDryRun(options, session, io);
     return;
   }
-  const regionIds = await resolveRegionIds(session);
+  // From the first request on, DescribeRegions for --region all included.
+  const progress = session.progress();
+  const regionIds = await resolveRegionIds(session).catch((err: unknown) => {
+    progress.clear();
+    throw err;
+  });
   const multiRegion = regionIds.length > 1;
   const columns = multiRegion && !options.columns.includes('RegionId') ? ['RegionId', ...options.columns] : options.columns;
   const formatter = createFormatter(global.output, io.stdout, {
@@ -33,7 +38,6 @@ export async function listRun(options: ListOptions, session: Session, io: IO): P
     wide: options.wide,
     notice: global.quiet ? undefined : (line) => io.stderr.write(`note: ${line}\n`),
   });
-  const progress = session.progress();
   // --sort, --latest and --query see every row before any is printed.
   const collect = options.sort !== undefined || options.latest || query !== undefined;
   // --limit counts images after client-side selection; otherwise the pager itself stops at it.

@@ -27,7 +27,12 @@ interface Target {
 }
 
 export async function waitRun(options: WaitOptions, session: Session, io: IO, signal: AbortSignal): Promise<void> {
-  const regionIds = await resolveRegionIds(session);
+  // The spinner from the first request on, DescribeRegions for --region all included.
+  const progress = session.progress();
+  const regionIds = await resolveRegionIds(session).catch((err: unknown) => {
+    progress.clear();
+    throw err;
+  });
   const multiRegion = regionIds.length > 1;
   const targets: Target[] =
     options.name === undefined
@@ -61,7 +66,7 @@ export async function waitRun(options: WaitOptions, session: Session, io: IO, si
   } finally {
     clearTimeout(timer);
     signal.removeEventListener('abort', interrupt);
-    session.progress().clear();
+    progress.clear();
   }
   const columns = multiRegion && !options.columns.includes('RegionId') ? ['RegionId', ...options.columns] : options.columns;
   const formatter = createFormatter(options.global.output, io.stdout, { columns, header: options.header, tty: io.stdout.isTTY, color: io.color, width: io.stdout.columns });
