@@ -24,7 +24,9 @@ async function walk(regions: Record<string, FakeRegion>, options: Options = {}) 
 function short(event: WalkEvent<Row[]>): string {
   if (event.type === 'page') return `page ${event.regionId} ${event.page.map((r) => `${String(r.RegionId ?? '')}/${r.ImageId}`).join(',')}`;
   if (event.type === 'regionFailed') return `failed ${event.regionId}: ${event.error.message}`;
-  return `${event.type === 'regionStart' ? 'start' : 'done'} ${event.regionId}`;
+  if (event.type === 'regionStart') return `start ${event.regionId}`;
+  if (event.type === 'regionDone') return `done ${event.regionId}`;
+  return `unknown event ${JSON.stringify(event)}`;
 }
 
 describe('walkRegions', () => {
