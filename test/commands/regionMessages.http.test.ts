@@ -97,4 +97,17 @@ describe('what an operator reads when regions fail or have nothing', () => {
     expect((JSON.parse(result.stdout) as { RegionId: string; ImageId: string }[]).map((r) => [r.RegionId, r.ImageId])).toEqual([['cn-hangzhou', imageId]]);
     expect(steady(result.stderr)).toBe([...BEIJING_DOWN, 'ecsimg: 1 of 2 regions failed (cn-beijing); the other regions were listed', ''].join('\n'));
   });
+
+  it('list --latest where the regions searched have only undated images and another failed: that failure (exit 4), not "no match" (exit 5)', async () => {
+    const undated = emulator.current.catalogue.images('cn-qingdao').filter((i) => i.ImageOwnerAlias === 'self' && i.Status === 'Available').slice(0, 2);
+    for (const image of undated) (image as { CreationTime: string }).CreationTime = 'not a date';
+    const ids = undated.map((i) => i.ImageId).join(',');
+    for (const regions of ['cn-qingdao,cn-beijing', 'cn-qingdao,cn-hangzhou,cn-beijing']) {
+      const result = await withBeijingDown(() => run(['list', '--image-id', ids, '--latest', '--region', regions, '--retries', '0', '-o', 'json']));
+      expect(result.code).toBe(4);
+      expect(result.stdout).toBe('');
+      const count = regions.split(',').length;
+      expect(steady(result.stderr)).toBe([...BEIJING_DOWN, `ecsimg: 1 of ${count} regions failed (cn-beijing); the other regions were listed`, ''].join('\n'));
+    }
+  });
 });
