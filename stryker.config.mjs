@@ -17,6 +17,7 @@ export default {
     'src/commands/query.ts',
     'src/config/renewing.ts',
     'src/config/sources/*.ts',
+    'src/listing/*.ts',
   ],
   // Two cores shared with the test suite's own servers; more runners only thrash.
   concurrency: 2,

@@ -7,7 +7,7 @@ import base from './vitest.config.js';
 export default defineConfig({
   test: {
     ...base.test,
-    include: ['test/api/**/*.test.ts', 'test/output/**/*.test.ts', 'test/config/**/*.test.ts', 'test/commands/**/*.test.ts', 'test/errors/**/*.test.ts'],
+    include: ['test/api/**/*.test.ts', 'test/output/**/*.test.ts', 'test/config/**/*.test.ts', 'test/commands/**/*.test.ts', 'test/errors/**/*.test.ts', 'test/listing/**/*.test.ts'],
     exclude: ['test/config/configFile.test.ts', 'test/commands/emulatorCatalogue.http.test.ts', 'test/errors/process.test.ts'],
     globalSetup: [],
   },

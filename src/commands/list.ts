@@ -7,7 +7,7 @@ import { regionsFailed, throwWalkOutcome, type RegionFailure } from '../listing/
 import { resolveRegionIds } from '../listing/regions.js';
 import { walkRegions } from '../listing/walk.js';
 import { createFormatter, type Row } from '../output/format.js';
-import { sortRows } from './clientSide.js';
+import { newestRow, sortRows } from './clientSide.js';
 import { printDryRun } from './listDryRun.js';
 import type { ListOptions } from './listOptions.js';
 import { compileQuery, writeQueryResult } from './query.js';
@@ -90,8 +90,9 @@ export async function listRun(options: ListOptions, session: Session, io: IO): P
     let rows = kept;
     if (options.sort) rows = sortRows(rows, options.sort);
     if (options.latest) {
-      // Nothing found where a region could not be searched is that region's failure, not "no match".
-      if (rows.length === 0 && failures.length > 0) throw regionsFailed(failures, regionIds);
+      // No newest image found where a region could not be searched is that region's failure, not
+      // "no match": the failed region may hold it (no rows at all, or only undated ones).
+      if (failures.length > 0 && newestRow(rows) === undefined) throw regionsFailed(failures, regionIds);
       const failed = new Set(failures.map((f) => f.regionId));
       ({ rows, missing } = latestPerRegion(rows, regionIds.filter((regionId) => !failed.has(regionId))));
       if (options.sort && multiRegion) rows = sortRows(rows, options.sort);

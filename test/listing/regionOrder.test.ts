@@ -56,3 +56,58 @@ describe('inRegionOrder', () => {
     expect(second.pulled).toBeLessThanOrEqual(2);
   });
 });
+
+describe('inRegionOrder, callbacks and turns', () => {
+  it('tells each region start before its first item, and its end or its error after its last', async () => {
+    const calls: string[] = [];
+    const failing: PageSource<string> = async function* () {
+      yield 'b1';
+      throw new Error('b broke');
+    };
+    const a = counted('a', 2);
+    const c = counted('c', 0);
+    for await (const item of inRegionOrder([a.generate, failing, c.generate], {
+      eager: true,
+      lookahead: 1,
+      onStart: (i) => calls.push(`start ${i}`),
+      onDone: (i) => calls.push(`done ${i}`),
+      onError: (i, error) => calls.push(`error ${i} ${(error as Error).message}`),
+    }))
+      calls.push(item);
+    expect(calls).toEqual(['start 0', 'a1', 'a2', 'done 0', 'start 1', 'b1', 'error 1 b broke', 'start 2', 'done 2']);
+  });
+
+  it('not eager: a region is not pulled before its turn', async () => {
+    const first = held('a');
+    const second = counted('b', 3);
+    const out: string[] = [];
+    const listing = (async () => {
+      for await (const item of inRegionOrder([first.generate, second.generate], { eager: false, lookahead: 2, onError: () => undefined })) out.push(item);
+    })();
+    await tick();
+    expect(second.pulled).toBe(0);
+    first.release();
+    await listing;
+    expect(out).toEqual(['a1', 'b1', 'b2', 'b3']);
+  });
+
+  it('a region held at its lookahead is closed when the consumer stops', async () => {
+    let closed = false;
+    const waiting: PageSource<string> = async function* () {
+      try {
+        for (let page = 1; page <= 10; page += 1) yield `b${page}`;
+      } finally {
+        closed = true;
+      }
+    };
+    const first = counted('a', 3);
+    for await (const item of inRegionOrder([first.generate, waiting], { eager: true, lookahead: 2, onError: () => undefined })) {
+      if (item === 'a1') {
+        await tick();
+        break;
+      }
+    }
+    await tick();
+    expect(closed).toBe(true);
+  });
+});

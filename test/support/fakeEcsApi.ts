@@ -7,20 +7,22 @@ export interface FakeRegion {
   images: number;
   /** this page (and later ones) fails with a ServiceError */
   failAtPage?: number;
+  /** the TotalCount each page reports, when it is not `images` (a listing that comes short) */
+  totalCount?: number;
 }
 
 export function fakeEcsApi(regions: Record<string, FakeRegion>) {
-  const requests: { regionId: string; page: number }[] = [];
+  const requests: { regionId: string; page: number; signal?: AbortSignal }[] = [];
   let inFlight = 0;
   const fake = {
     requests,
     peakInFlight: 0,
     apiFor: async (regionId: string): Promise<EcsApi> => ({
-      async describeImages(params: RpcParams): Promise<DescribeImagesResponse> {
+      async describeImages(params: RpcParams, signal?: AbortSignal): Promise<DescribeImagesResponse> {
         const region = regions[regionId]!;
         const page = Number(params.PageNumber);
         const size = Number(params.PageSize);
-        requests.push({ regionId, page });
+        requests.push({ regionId, page, signal });
         fake.peakInFlight = Math.max(fake.peakInFlight, (inFlight += 1));
         await new Promise((resolve) => setTimeout(resolve, 1));
         inFlight -= 1;
@@ -28,7 +30,7 @@ export function fakeEcsApi(regions: Record<string, FakeRegion>) {
         const from = (page - 1) * size;
         const ids = Array.from({ length: Math.max(0, Math.min(size, region.images - from)) }, (_, i) => from + i + 1);
         const Image = ids.map((n): Image => ({ ImageId: `${regionId}-${n}` }));
-        return { RequestId: 'fake', RegionId: regionId, TotalCount: region.images, PageNumber: page, PageSize: size, Images: { Image } };
+        return { RequestId: 'fake', RegionId: regionId, TotalCount: region.totalCount ?? region.images, PageNumber: page, PageSize: size, Images: { Image } };
       },
       async describeImageFromFamily() {
         return { RequestId: 'fake' };
