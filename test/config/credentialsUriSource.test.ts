@@ -94,6 +94,13 @@ describe('a good answer', () => {
     expect(renewed.source).toBe(`${SOURCE}: ${host}`);
   });
 
+  it('without --debug: the same answers, nothing said', async () => {
+    expect((await fromCredentialsUri(fakeContext(), uri(), SOURCE)).source).toBe(`${SOURCE}: ${host}`);
+    const port = await closedPort();
+    const error = await rejected(() => fromCredentialsUri(fakeContext(), `http://127.0.0.1:${port}/c`, SOURCE));
+    expect(error.message).toBe(`${SOURCE}: the credentials URI at 127.0.0.1:${port} did not answer (ECONNREFUSED)`);
+  });
+
   it('no Expiration: used as they are, never renewed', async () => {
     reply = { body: JSON.stringify({ Code: 'Success', ...CREDS }) };
     const found = await fromCredentialsUri(context(), uri(), SOURCE);
@@ -224,6 +231,17 @@ describe('through a proxy', () => {
       expect(found.credentials.accessKeyId).toBe(CREDS.AccessKeyId);
       expect(proxy.passages.map((p) => `${p.method} ${p.target}`)).toEqual([`GET ${host}`]);
       expect(ctx.lines[0]).toBe(`proxy: ${proxy.url} (from HTTP_PROXY) for ${base}`);
+    } finally {
+      await proxy.close();
+    }
+  });
+
+  it("the proxy's password is kept secret", async () => {
+    const proxy = await startProxyServer({ auth: { user: 'ops', password: 'proxy-pass!' } });
+    try {
+      const ctx = context({}, { HTTP_PROXY: `http://ops:proxy-pass%21@127.0.0.1:${proxy.port}` });
+      await fromCredentialsUri(ctx, uri(), SOURCE);
+      expect(ctx.secrets.slice(0, 2)).toEqual(['proxy-pass%21', 'proxy-pass!']);
     } finally {
       await proxy.close();
     }

@@ -246,10 +246,22 @@ describe('role discovery', () => {
     expect(requests()).toEqual(['PUT /latest/api/token', `GET ${ROLES}`]);
   });
 
-  it('a role name of 65 characters is no listing', async () => {
-    route = (method, url) => (url === ROLES ? { body: 'R'.repeat(65) } : wellBehaved(method, url));
+  it.each([
+    ['65 characters', 'R'.repeat(65)],
+    ['words that begin and end like a name', 'Sign in here'],
+    ['a name with a slash', 'team/role'],
+  ])('a first line of %s is no listing', async (_name, body) => {
+    route = (method, url) => (url === ROLES ? { body } : wellBehaved(method, url));
     const error = await rejected(() => fromMetadata(context(), profile()));
-    expect(error.message).toContain('answered with something that is not a RAM role listing');
+    expect(error.message).toBe(`${ECS}: the instance metadata service at ${host} answered with something that is not a RAM role listing`);
+    expect(requests()).toEqual(['PUT /latest/api/token', `GET ${ROLES}`]);
+  });
+
+  it('a role name of 64 characters and of one character are names', async () => {
+    for (const name of ['R'.repeat(64), 'R']) {
+      route = (method, url) => (url === ROLES ? { body: name } : url === `${ROLES}${name}` ? { body: JSON.stringify({ Code: 'Success', ...CREDS }) } : wellBehaved(method, url));
+      expect((await fromMetadata(context(), profile()))?.source).toBe(`${ECS}: role ${name}`);
+    }
   });
 
   it('an empty role name (an INI `role_name =`) means the attached role, as no name does', async () => {
@@ -356,6 +368,14 @@ describe('no metadata service', () => {
     expect(error).toBeInstanceOf(ServiceError);
     expect(error.message).toBe(`${ECS}: the instance metadata service at 127.0.0.1:${port} did not answer (ECONNREFUSED)`);
     expect(error.hint).toBe('This works only on an ECS instance (or with ECSIMG_METADATA_ENDPOINT pointing at an emulator).');
+  });
+
+  it('without --debug: the same answers, nothing said', async () => {
+    const quiet = fakeContext({}, { ALIBABA_CLOUD_ECS_METADATA_DISABLED: 'false', ECSIMG_METADATA_ENDPOINT: base });
+    expect((await fromMetadata(quiet, profile()))?.source).toBe(`${ECS}: role RoleA`);
+    const port = await closedPort();
+    const down = fakeContext({}, { ALIBABA_CLOUD_ECS_METADATA_DISABLED: 'false', ECSIMG_METADATA_ENDPOINT: `http://127.0.0.1:${port}` });
+    expect(await fromMetadata(down, chain())).toBeUndefined();
   });
 
   it('a connection reset on the role request: the chain finds nothing', async () => {
