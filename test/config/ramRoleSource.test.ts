@@ -125,7 +125,7 @@ describe('fromRamRole, INI fields', () => {
 
 describe('ownKey', () => {
   it("the profile's own key, without a token when it has none", () => {
-    expect(ownKey(aliyunProfile({ access_key_id: 'LTAIown0001', access_key_secret: 'own-secret' }), 'RamRoleArn')).toEqual({
+    expect(ownKey(aliyunProfile({ access_key_id: 'LTAIown0001', access_key_secret: 'own-secret' }), 'RamRoleArn')).toStrictEqual({
       credentials: { accessKeyId: 'LTAIown0001', accessKeySecret: 'own-secret' },
       source: 'its access_key_id',
     });
