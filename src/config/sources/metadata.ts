@@ -67,7 +67,8 @@ export async function fromMetadata(ctx: SourceContext, request: MetadataRequest)
 
   try {
     const headers = await sessionHeaders(ctx, get, refuse);
-    let roleName = request.roleName;
+    // An empty name (an INI `role_name =`) means the attached role, as no name does.
+    let roleName = request.roleName === '' ? undefined : request.roleName;
     if (roleName === undefined) {
       const listing = await get(ROLES_PATH, headers);
       roleName = listing.status === 200 ? listing.body.split('\n')[0]?.trim() : undefined;
