@@ -99,7 +99,7 @@ describe('how process_command is run', () => {
   it('a plain command: its words split on any white space, no shell (a leading VAR=value is no assignment)', async () => {
     const script = node(`process.stdout.write(JSON.stringify({ access_key_id: process.argv[2], access_key_secret: process.argv[3] }))`);
     const found = await fromExternal(context(), profile(`\t${script}   LTAIexternal0001 \t external-secret  `));
-    expect(found.credentials).toEqual({ accessKeyId: 'LTAIexternal0001', accessKeySecret: 'external-secret' });
+    expect(found).toEqual({ credentials: { accessKeyId: 'LTAIexternal0001', accessKeySecret: 'external-secret' }, source: `${SOURCE}: ${process.execPath}` });
     const error = await rejected(() => fromExternal(context(), profile(`ECSIMG_X=1 ${script} a b`)));
     expect(error.exitCode).toBe(3);
     expect(error.message).toBe(`${SOURCE}: cannot run process_command ECSIMG_X=1 (ENOENT)`);
@@ -124,6 +124,11 @@ describe('how process_command is run', () => {
       const found = await fromExternal(context({ ECSIMG_EXTERNAL_INHERITED: undefined, ECSIMG_EXTERNAL_OVERRIDE: 'from-context' }), profile(script));
       expect(found.credentials).toEqual({ accessKeyId: 'from-process', accessKeySecret: 'from-context' });
     });
+  });
+
+  it('its stdin is empty: a command that reads it is not left waiting', async () => {
+    const found = await fromExternal(context(), profile(`cat >/dev/null; ${printing({ access_key_id: 'LTAIexternal0001', access_key_secret: 'external-secret' })}`), 2000);
+    expect(found.credentials.accessKeyId).toBe('LTAIexternal0001');
   });
 
   it('a failing command: exit 3 with its exit status', async () => {
