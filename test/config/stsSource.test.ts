@@ -192,11 +192,25 @@ describe('callSts against a server that answers what the test says', () => {
     expect(error.hint).toMatch(/^STS is at 127\.0\.0\.1:\d+ \(from ALIBABA_CLOUD_STS_ENDPOINT/);
   });
 
-  it('a failing proxy is named as such: its own message and hint, not the STS hint', async () => {
-    const error = await rejected(() => callSts(context({ env: { HTTP_PROXY: 'http://127.0.0.1:1' } }), assumeRole(endpoint)));
+  it('a failing proxy is named as such: its own message and hint, not the STS hint; --debug names it, its password kept secret', async () => {
+    const lines: string[] = [];
+    const ctx = context({ env: { HTTP_PROXY: 'http://user:proxy-pass@127.0.0.1:1' }, debug: (line) => lines.push(line) });
+    const error = await rejected(() => callSts(ctx, assumeRole(endpoint)));
     expect(error.exitCode).toBe(4);
     expect(error.message).toContain('proxy');
     expect(error.hint ?? '').not.toContain('STS is at');
+    expect(lines[0]).toBe(`proxy: http://user@127.0.0.1:1 (from HTTP_PROXY) for ${endpoint}`);
+    expect(ctx.secrets).toContain('proxy-pass');
+  });
+
+  it('--retries 1: asked twice', async () => {
+    let asked = 0;
+    answer = () => {
+      asked++;
+      return { status: 503, body: JSON.stringify({ RequestId: 'req-9', Code: 'ServiceUnavailable', Message: 'down' }) };
+    };
+    await rejected(() => callSts(context({ retries: 1 }), assumeRole(endpoint)));
+    expect(asked).toBe(2);
   });
 });
 
