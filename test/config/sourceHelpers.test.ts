@@ -1,6 +1,6 @@
 // The helpers every credential source shares: profile field messages and hints, which secrets
 // are kept, how a failure is wrapped (test/MUTANTS.md, sources/profileFields.ts and context.ts).
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fromSource, keepSecret, temporary } from '../../src/config/sources/context.js';
 import { requireSetting, secondsSetting } from '../../src/config/sources/profileFields.js';
 import type { FoundProfile } from '../../src/config/profiles.js';
@@ -48,5 +48,22 @@ describe('source context', () => {
     const err = thrown(() => temporary({ accessKeyId: 'a', accessKeySecret: 'b' }, 'src', '2001-01-01T00:00:00Z', () => Promise.reject(new Error('no'))));
     expect(err.message).toBe('src: the credentials it handed out expired at 2001-01-01T00:00:00Z');
     expect(err.hint).toBe("The source gave stale credentials, or this computer's clock is ahead: check both.");
+  });
+
+  it('credentials that end exactly now are over; a millisecond later they are renewed when due', () => {
+    const keys = { accessKeyId: 'a', accessKeySecret: 'b' };
+    const renew = () => Promise.reject(new Error('no'));
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.parse('2030-01-01T00:00:00Z') });
+    try {
+      expect(thrown(() => temporary(keys, 'src', '2030-01-01T00:00:00Z', renew)).exitCode).toBe(3);
+      expect(temporary(keys, 'src', '2030-01-01T00:00:00.001Z', renew)).toEqual({ credentials: keys, source: 'src', expiresAt: Date.parse('2030-01-01T00:00:00.001Z'), renew });
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it.each([undefined, 2000, 'soon'])('an Expiration %j that is no date string gives keys without an end', (expiration) => {
+    const keys = { accessKeyId: 'a', accessKeySecret: 'b' };
+    expect(temporary(keys, 'src', expiration, () => Promise.reject(new Error('no')))).toEqual({ credentials: keys, source: 'src' });
   });
 });
