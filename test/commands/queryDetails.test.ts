@@ -30,8 +30,21 @@ describe('refusals, word for word', () => {
 
   it('a function that fails on the data: jmespath\'s type numbers named, its Error prefix dropped', async () => {
     const err = await refusal('max_by(@, &Missing)', small);
-    expect(err.message).toBe('--query "max_by(@, &Missing)" failed on the images: expected number or string, received 7');
+    expect(err.message).toBe('--query "max_by(@, &Missing)" failed on the images: expected number or string, received null');
     expect(err.hint).toBe('functions such as sort_by and max_by need every value to be a number or every value a string');
+  });
+
+  // jmespath.js says these with its type numbers ("received 3"), a bare "TypeError", or "received undefined".
+  it.each([
+    ['max_by(@, &[Size])', 'expected number or string, received array'],
+    ['min_by(@, &`true`)', 'expected number or string, received boolean'],
+    ['sort_by(@, &ImageId)[0]', 'expected number, received string'],
+    ['sort_by(@, &Missing)', 'expected number or string'],
+    ['max_by(@, &min_by(`[]`, &Size))', 'expected number or string, received a value of another type'],
+    ['abs(Size, Size)', 'abs() takes 1 argument but received 2'],
+  ])('%s fails saying %j', async (expression, reason) => {
+    const mixed = [nullPrototype({ ImageId: 5, Size: 5 }), nullPrototype({ ImageId: 'b', Size: 20 })];
+    expect((await refusal(expression, mixed)).message).toBe(`--query "${expression}" failed on the images: ${reason}`);
   });
 
   it('an inexact function over an integer that only the query holds names the query', async () => {
