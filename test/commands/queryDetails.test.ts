@@ -57,6 +57,15 @@ describe('refusals, word for word', () => {
     );
   });
 
+  it('names the field of a value found inside an array, not its index', async () => {
+    const err = await refusal('sum([].Size)', [nullPrototype({ ImageId: 'a', Size: 1, Ids: [5, 9007199254740993n] })]);
+    expect(err.message).toMatch(/, and Ids holds 9007199254740993$/);
+  });
+
+  it('a huge slice bound is no integer of the query: sum still works', async () => {
+    expect(await run('sum([0:123456789012345678901].Size)', small)).toBe(25);
+  });
+
   it('names every inexact function used', async () => {
     const err = await refusal('[sum([].Size), to_string(`9007199254740993`)]', small);
     expect(err.message).toContain(' uses sum, to_string, which ');
@@ -86,6 +95,30 @@ describe('integers beyond 2^53 wherever they are', () => {
       'a"9007199254740993',
       1688123456789012344n,
     ]);
+  });
+
+  it('a null literal beside such integers', async () => {
+    const rows = [nullPrototype({ ImageId: 'a', Gone: null, v: 9007199254740993n }), nullPrototype({ ImageId: 'b', Gone: 1, v: 1 })];
+    expect(await run('[?Gone == `null`].v', rows)).toEqual([9007199254740993n]);
+  });
+
+  it('an escaped backslash before an escaped backtick does not end the literal', async () => {
+    const rows = [nullPrototype({ ImageId: 'e', ImageOwnerId: 1688123456789012344n }), nullPrototype({ ImageId: 'x', ImageOwnerId: 1688123456789012352n })];
+    // The literal holds the JSON string "\\\`": an escaped backslash, then an escaped backtick.
+    const expression = '[?ImageOwnerId == `["\\\\\\`", 1688123456789012344]`[1]].ImageId';
+    expect(await run(expression, rows)).toEqual(['e']);
+  });
+
+  it.each([
+    ['0.9007199254740993e20', 90071992547409930000n],
+    ['9007199254740993.00', 9007199254740993n],
+  ])('a literal written %s is that integer', async (literal, value) => {
+    const rows = [nullPrototype({ id: 'x', v: value }), nullPrototype({ id: 'y', v: value + 1n })];
+    expect(await run(`[?v == \`${literal}\`].id`, rows)).toEqual(['x']);
+  });
+
+  it('a literal beyond every double stays infinite, as jmespath reads it', async () => {
+    expect(await run('`1e400`', small)).toBe(Infinity);
   });
 
   it('a raw string after the literal is left alone', async () => {
@@ -142,6 +175,8 @@ describe('exactInteger edges', () => {
     ['0e500', 0n],
     ['1e400', 10n ** 400n],
     ['1e401', undefined],
+    ['1.00', 1n],
+    ['0.0e500', 0n],
   ])('%s', (text, expected) => expect(exactInteger(text)).toBe(expected));
 });
 
@@ -159,6 +194,13 @@ describe('writeQueryResult', () => {
     writeQueryResult([['a,b', 'c']], 'tsv', tsv.io);
     expect(csv.text()).toBe('"a,b",c\n');
     expect(tsv.text()).toBe('a,b\tc\n');
+  });
+
+  it('ndjson prints null for an item jmespath left undefined (max_by of nothing)', async () => {
+    const result = await run('[max_by(`[]`, &Size), `1`]', small);
+    const ndjson = capture();
+    writeQueryResult(result, 'ndjson', ndjson.io);
+    expect(ndjson.text()).toBe('null\n1\n');
   });
 
   it('ndjson prints a result that is no array on one line, json indents it', () => {
