@@ -38,6 +38,8 @@ describe('refusals, word for word', () => {
   it.each([
     ['max_by(@, &[Size])', 'expected number or string, received array'],
     ['min_by(@, &`true`)', 'expected number or string, received boolean'],
+    ['max_by(@, &{a: Size})', 'expected number or string, received object'],
+    ['max_by(@, & &Size)', 'expected number or string, received expression'],
     ['sort_by(@, &ImageId)[0]', 'expected number, received string'],
     ['sort_by(@, &Missing)', 'expected number or string'],
     ['max_by(@, &min_by(`[]`, &Size))', 'expected number or string, received a value of another type'],
@@ -112,6 +114,8 @@ describe('integers beyond 2^53 wherever they are', () => {
   it.each([
     ['0.9007199254740993e20', 90071992547409930000n],
     ['9007199254740993.00', 9007199254740993n],
+    ['9.007199254740993e+15', 9007199254740993n],
+    ['90071992547409930e-1', 9007199254740993n],
   ])('a literal written %s is that integer', async (literal, value) => {
     const rows = [nullPrototype({ id: 'x', v: value }), nullPrototype({ id: 'y', v: value + 1n })];
     expect(await run(`[?v == \`${literal}\`].id`, rows)).toEqual(['x']);
