@@ -254,13 +254,18 @@ export function exactInteger(text: string): bigint | undefined {
   return BigInt(`${sign}${digits}${'0'.repeat(shift)}`);
 }
 
-// jmespath's messages name types by its internal numbers ("expected one of 0,2").
+// jmespath's messages name types by its internal numbers: "expected one of 0,2, received 7"
+// (max_by, min_by), "expected 0, received 2" (sort_by over mixed values), and a bare
+// "TypeError" when sort_by's first value is neither a number nor a string.
 const JMESPATH_TYPES = ['number', 'any', 'string', 'array', 'object', 'boolean', 'expression', 'null', 'array of numbers', 'array of strings'];
 
 function jmespathTypeNames(message: string): string {
-  return message
-    .replace(/expected one of (\d+(?:,\d+)*)/, (_m, codes: string) => `expected ${codes.split(',').map((c) => JMESPATH_TYPES[Number(c)] ?? c).join(' or ')}`)
-    .replace(/received undefined/, 'received a value of another type');
+  if (message === 'TypeError') return 'expected number or string';
+  const name = (code: string): string => JMESPATH_TYPES[Number(code)] ?? 'a value of another type';
+  return message.replace(
+    /expected (?:one of )?(\d+(?:,\d+)*), received (\w+)$/,
+    (_m, codes: string, received: string) => `expected ${codes.split(',').map(name).join(' or ')}, received ${name(received)}`,
+  );
 }
 
 /**

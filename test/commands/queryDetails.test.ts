@@ -30,8 +30,23 @@ describe('refusals, word for word', () => {
 
   it('a function that fails on the data: jmespath\'s type numbers named, its Error prefix dropped', async () => {
     const err = await refusal('max_by(@, &Missing)', small);
-    expect(err.message).toBe('--query "max_by(@, &Missing)" failed on the images: expected number or string, received 7');
+    expect(err.message).toBe('--query "max_by(@, &Missing)" failed on the images: expected number or string, received null');
     expect(err.hint).toBe('functions such as sort_by and max_by need every value to be a number or every value a string');
+  });
+
+  // jmespath.js says these with its type numbers ("received 3"), a bare "TypeError", or "received undefined".
+  it.each([
+    ['max_by(@, &[Size])', 'expected number or string, received array'],
+    ['min_by(@, &`true`)', 'expected number or string, received boolean'],
+    ['max_by(@, &{a: Size})', 'expected number or string, received object'],
+    ['max_by(@, & &Size)', 'expected number or string, received expression'],
+    ['sort_by(@, &ImageId)[0]', 'expected number, received string'],
+    ['sort_by(@, &Missing)', 'expected number or string'],
+    ['max_by(@, &min_by(`[]`, &Size))', 'expected number or string, received a value of another type'],
+    ['abs(Size, Size)', 'abs() takes 1 argument but received 2'],
+  ])('%s fails saying %j', async (expression, reason) => {
+    const mixed = [nullPrototype({ ImageId: 5, Size: 5 }), nullPrototype({ ImageId: 'b', Size: 20 })];
+    expect((await refusal(expression, mixed)).message).toBe(`--query "${expression}" failed on the images: ${reason}`);
   });
 
   it('an inexact function over an integer that only the query holds names the query', async () => {
@@ -42,6 +57,15 @@ describe('refusals, word for word', () => {
     expect(err.hint).toBe(
       'such integers are compared and sorted exactly (==, <, sort_by, max_by); for text or sums use -o json with jq, or leave those images out (e.g. --owner)',
     );
+  });
+
+  it('names the field of a value found inside an array, not its index', async () => {
+    const err = await refusal('sum([].Size)', [nullPrototype({ ImageId: 'a', Size: 1, Ids: [5, 9007199254740993n] })]);
+    expect(err.message).toMatch(/, and Ids holds 9007199254740993$/);
+  });
+
+  it('a huge slice bound is no integer of the query: sum still works', async () => {
+    expect(await run('sum([0:123456789012345678901].Size)', small)).toBe(25);
   });
 
   it('names every inexact function used', async () => {
@@ -73,6 +97,32 @@ describe('integers beyond 2^53 wherever they are', () => {
       'a"9007199254740993',
       1688123456789012344n,
     ]);
+  });
+
+  it('a null literal beside such integers', async () => {
+    const rows = [nullPrototype({ ImageId: 'a', Gone: null, v: 9007199254740993n }), nullPrototype({ ImageId: 'b', Gone: 1, v: 1 })];
+    expect(await run('[?Gone == `null`].v', rows)).toEqual([9007199254740993n]);
+  });
+
+  it('an escaped backslash before an escaped backtick does not end the literal', async () => {
+    const rows = [nullPrototype({ ImageId: 'e', ImageOwnerId: 1688123456789012344n }), nullPrototype({ ImageId: 'x', ImageOwnerId: 1688123456789012352n })];
+    // The literal holds the JSON string "\\\`": an escaped backslash, then an escaped backtick.
+    const expression = '[?ImageOwnerId == `["\\\\\\`", 1688123456789012344]`[1]].ImageId';
+    expect(await run(expression, rows)).toEqual(['e']);
+  });
+
+  it.each([
+    ['0.9007199254740993e20', 90071992547409930000n],
+    ['9007199254740993.00', 9007199254740993n],
+    ['9.007199254740993e+15', 9007199254740993n],
+    ['90071992547409930e-1', 9007199254740993n],
+  ])('a literal written %s is that integer', async (literal, value) => {
+    const rows = [nullPrototype({ id: 'x', v: value }), nullPrototype({ id: 'y', v: value + 1n })];
+    expect(await run(`[?v == \`${literal}\`].id`, rows)).toEqual(['x']);
+  });
+
+  it('a literal beyond every double stays infinite, as jmespath reads it', async () => {
+    expect(await run('`1e400`', small)).toBe(Infinity);
   });
 
   it('a raw string after the literal is left alone', async () => {
@@ -129,6 +179,8 @@ describe('exactInteger edges', () => {
     ['0e500', 0n],
     ['1e400', 10n ** 400n],
     ['1e401', undefined],
+    ['1.00', 1n],
+    ['0.0e500', 0n],
   ])('%s', (text, expected) => expect(exactInteger(text)).toBe(expected));
 });
 
@@ -146,6 +198,13 @@ describe('writeQueryResult', () => {
     writeQueryResult([['a,b', 'c']], 'tsv', tsv.io);
     expect(csv.text()).toBe('"a,b",c\n');
     expect(tsv.text()).toBe('a,b\tc\n');
+  });
+
+  it('ndjson prints null for an item jmespath left undefined (max_by of nothing)', async () => {
+    const result = await run('[max_by(`[]`, &Size), `1`]', small);
+    const ndjson = capture();
+    writeQueryResult(result, 'ndjson', ndjson.io);
+    expect(ndjson.text()).toBe('null\n1\n');
   });
 
   it('ndjson prints a result that is no array on one line, json indents it', () => {

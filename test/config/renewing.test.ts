@@ -1,7 +1,7 @@
 // Temporary credentials are obtained once per run and renewed shortly before they end:
 // against the emulator's STS, with a clock the test moves.
 import { describe, expect, it } from 'vitest';
-import { resolveCredentials } from '../../src/config/credentials.js';
+import { resolveCredentials, type ResolvedCredentials } from '../../src/config/credentials.js';
 import { RENEW_MARGIN_MS, renewingCredentials } from '../../src/config/renewing.js';
 import { EMULATOR_CREDENTIALS, EMULATOR_ROLE_ARN, EMULATOR_STS_CREDENTIALS } from '../../src/emulator/index.js';
 import { useEmulator } from '../support/emulator.js';
@@ -54,6 +54,38 @@ describe('renewingCredentials', () => {
     const provider = renewingCredentials({ credentials: { accessKeyId: 'a', accessKeySecret: 'b' }, source: 'env' }, () => (renewals += 1), () => Number.MAX_SAFE_INTEGER);
     await provider.getCredentials();
     expect(renewals).toBe(0);
+  });
+
+  // A fake source: each renewal hands out keys numbered by how often it was asked.
+  const counting = (expiresAt: number | undefined, withRenew = true) => {
+    let asked = 0;
+    const next = (): ResolvedCredentials => ({ credentials: { accessKeyId: `key${asked}`, accessKeySecret: 'secret' }, source: 'fake', expiresAt: 2_000_000 });
+    const first: ResolvedCredentials = { credentials: { accessKeyId: 'key0', accessKeySecret: 'secret' }, source: 'fake', expiresAt };
+    if (withRenew) {
+      first.renew = () => {
+        asked += 1;
+        return Promise.resolve(next());
+      };
+    }
+    return { first, asked: () => asked };
+  };
+
+  it('renews three minutes before the end, not a millisecond earlier', async () => {
+    const end = 1_000_000;
+    const early = counting(end);
+    expect(await renewingCredentials(early.first, () => undefined, () => end - 180_001).getCredentials()).toMatchObject({ accessKeyId: 'key0' });
+    expect(early.asked()).toBe(0);
+    const due = counting(end);
+    expect(await renewingCredentials(due.first, () => undefined, () => end - 180_000).getCredentials()).toMatchObject({ accessKeyId: 'key1' });
+    expect(due.asked()).toBe(1);
+  });
+
+  it('keys with a renew function but no end, or an end but no renew function, are kept as they are', async () => {
+    const noEnd = counting(undefined);
+    await expect(renewingCredentials(noEnd.first, () => undefined, () => 0).getCredentials()).resolves.toMatchObject({ accessKeyId: 'key0' });
+    expect(noEnd.asked()).toBe(0);
+    const noRenew = counting(1_000, false);
+    await expect(renewingCredentials(noRenew.first, () => undefined, () => 5_000).getCredentials()).resolves.toMatchObject({ accessKeyId: 'key0' });
   });
 });
 
