@@ -2,7 +2,6 @@
 // service and credentials URI over real HTTP; the ECS API's stats show which key and token
 // the source produced.
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -19,6 +18,7 @@ import {
 } from '../../src/emulator/index.js';
 import { runBin, runInProcess } from '../support/cli.js';
 import { useEmulator } from '../support/emulator.js';
+import { closedPort } from '../support/loopbackServer.js';
 
 const emulator = useEmulator();
 const HOME = '/home/test';
@@ -351,12 +351,3 @@ function runBinWithConfig(command: string) {
   return runBin(['list'], { ...env(), HOME: home });
 }
 
-function closedPort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}

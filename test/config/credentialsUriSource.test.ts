@@ -1,11 +1,11 @@
 // fromCredentialsUri in process against a scripted server on 127.0.0.1: the URL check, status
 // classes, malformed answers, time bound, proxy, renewal, and the exact messages.
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
-import type { Socket } from 'node:net';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { IncomingHttpHeaders } from 'node:http';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { fromCredentialsUri } from '../../src/config/sources/credentialsUri.js';
 import type { SourceContext } from '../../src/config/sources/context.js';
 import { CredentialsError, ServiceError } from '../../src/errors.js';
+import { closedPort, useLoopbackServer } from '../support/loopbackServer.js';
 import { startProxyServer } from '../support/proxyServer.js';
 import { fakeContext, rejected } from './fakeContext.js';
 
@@ -15,38 +15,16 @@ const LATER = '2099-01-01T00:00:00Z';
 
 type Reply = { status?: number; body?: string; delayMs?: number } | 'hang';
 
-let server: Server;
-let host = '';
-let base = '';
 let reply: Reply = { body: '' };
 const seen: { method: string; url: string; headers: IncomingHttpHeaders }[] = [];
-const sockets = new Set<Socket>();
-
-beforeAll(async () => {
-  server = createServer((req, res) => {
-    seen.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers });
-    const answer = reply;
-    if (answer === 'hang') return;
-    const send = (): void => void res.writeHead(answer.status ?? 200, { 'content-type': 'application/json' }).end(answer.body ?? '');
-    if (answer.delayMs) setTimeout(send, answer.delayMs);
-    else send();
-  });
-  server.on('connection', (socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  host = `127.0.0.1:${port}`;
-  base = `http://${host}`;
+const server = useLoopbackServer((req, res) => {
+  seen.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers });
+  const answer = reply;
+  if (answer === 'hang') return;
+  const send = (): void => void res.writeHead(answer.status ?? 200, { 'content-type': 'application/json' }).end(answer.body ?? '');
+  if (answer.delayMs) setTimeout(send, answer.delayMs);
+  else send();
 });
-afterAll(
-  () =>
-    new Promise<void>((resolve) => {
-      for (const socket of sockets) socket.destroy();
-      server.close(() => resolve());
-    }),
-);
 beforeEach(() => {
   reply = { body: JSON.stringify({ Code: 'Success', ...CREDS, Expiration: LATER }) };
   seen.length = 0;
@@ -62,16 +40,8 @@ function context(extra: Partial<SourceContext> = {}, env: Record<string, string>
   return Object.assign(fakeContext({}, env), { secrets: [] as string[], lines, debug: (line: string) => lines.push(line) }, extra);
 }
 
-const uri = () => `${base}/v1/credentials?token=uri-access-token`;
-const where = () => `the credentials URI at ${host}`;
-
-async function closedPort(): Promise<number> {
-  const spare = createServer();
-  await new Promise<void>((resolve) => spare.listen(0, '127.0.0.1', resolve));
-  const { port } = spare.address() as { port: number };
-  await new Promise<void>((resolve) => spare.close(() => resolve()));
-  return port;
-}
+const uri = () => `${server.base}/v1/credentials?token=uri-access-token`;
+const where = () => `the credentials URI at ${server.host}`;
 
 describe('a good answer', () => {
   it('GETs the URI as given; the credentials, kept secret; the source names the host only; renewable', async () => {
@@ -79,11 +49,11 @@ describe('a good answer', () => {
     const found = await fromCredentialsUri(ctx, uri(), SOURCE);
     expect(seen.map((r) => `${r.method} ${r.url}`)).toEqual(['GET /v1/credentials?token=uri-access-token']);
     expect(found.credentials).toEqual({ accessKeyId: CREDS.AccessKeyId, accessKeySecret: CREDS.AccessKeySecret, securityToken: CREDS.SecurityToken });
-    expect(found.source).toBe(`${SOURCE}: ${host}`);
+    expect(found.source).toBe(`${SOURCE}: ${server.host}`);
     expect(found.expiresAt).toBe(Date.parse(LATER));
     expect(ctx.secrets).toEqual([CREDS.AccessKeyId, CREDS.AccessKeySecret, CREDS.SecurityToken]);
     expect(ctx.lines).toHaveLength(1);
-    expect(ctx.lines[0]).toMatch(new RegExp(`^credentials URI GET ${host}: HTTP 200 in \\d{1,4} ms$`));
+    expect(ctx.lines[0]).toMatch(new RegExp(`^credentials URI GET ${server.host}: HTTP 200 in \\d{1,4} ms$`));
     expect(ctx.lines.join('\n')).not.toContain('uri-access-token');
 
     reply = { body: JSON.stringify({ Code: 'Success', ...CREDS, AccessKeyId: 'STS.uri0002', Expiration: LATER }) };
@@ -91,11 +61,11 @@ describe('a good answer', () => {
     expect(seen).toHaveLength(2);
     expect(seen[1]?.url).toBe('/v1/credentials?token=uri-access-token');
     expect(renewed.credentials.accessKeyId).toBe('STS.uri0002');
-    expect(renewed.source).toBe(`${SOURCE}: ${host}`);
+    expect(renewed.source).toBe(`${SOURCE}: ${server.host}`);
   });
 
   it('without --debug: the same answers, nothing said', async () => {
-    expect((await fromCredentialsUri(fakeContext(), uri(), SOURCE)).source).toBe(`${SOURCE}: ${host}`);
+    expect((await fromCredentialsUri(fakeContext(), uri(), SOURCE)).source).toBe(`${SOURCE}: ${server.host}`);
     const port = await closedPort();
     const error = await rejected(() => fromCredentialsUri(fakeContext(), `http://127.0.0.1:${port}/c`, SOURCE));
     expect(error.message).toBe(`${SOURCE}: the credentials URI at 127.0.0.1:${port} did not answer (ECONNREFUSED)`);
@@ -104,14 +74,14 @@ describe('a good answer', () => {
   it('no Expiration: used as they are, never renewed', async () => {
     reply = { body: JSON.stringify({ Code: 'Success', ...CREDS }) };
     const found = await fromCredentialsUri(context(), uri(), SOURCE);
-    expect(found).toEqual({ credentials: { accessKeyId: CREDS.AccessKeyId, accessKeySecret: CREDS.AccessKeySecret, securityToken: CREDS.SecurityToken }, source: `${SOURCE}: ${host}` });
+    expect(found).toEqual({ credentials: { accessKeyId: CREDS.AccessKeyId, accessKeySecret: CREDS.AccessKeySecret, securityToken: CREDS.SecurityToken }, source: `${SOURCE}: ${server.host}` });
   });
 
   it('an Expiration already past: exit 3 naming the source and the time', async () => {
     reply = { body: JSON.stringify({ Code: 'Success', ...CREDS, Expiration: '2020-01-01T00:00:00Z' }) };
     const error = await rejected(() => fromCredentialsUri(context(), uri(), SOURCE));
     expect(error).toBeInstanceOf(CredentialsError);
-    expect(error.message).toBe(`${SOURCE}: ${host}: the credentials it handed out expired at 2020-01-01T00:00:00Z`);
+    expect(error.message).toBe(`${SOURCE}: ${server.host}: the credentials it handed out expired at 2020-01-01T00:00:00Z`);
   });
 
   it('an answer that takes a moment is waited for, with or without --timeout', async () => {
@@ -229,8 +199,8 @@ describe('through a proxy', () => {
       const ctx = context({}, { HTTP_PROXY: proxy.url });
       const found = await fromCredentialsUri(ctx, uri(), SOURCE);
       expect(found.credentials.accessKeyId).toBe(CREDS.AccessKeyId);
-      expect(proxy.passages.map((p) => `${p.method} ${p.target}`)).toEqual([`GET ${host}`]);
-      expect(ctx.lines[0]).toBe(`proxy: ${proxy.url} (from HTTP_PROXY) for ${base}`);
+      expect(proxy.passages.map((p) => `${p.method} ${p.target}`)).toEqual([`GET ${server.host}`]);
+      expect(ctx.lines[0]).toBe(`proxy: ${proxy.url} (from HTTP_PROXY) for ${server.base}`);
     } finally {
       await proxy.close();
     }
@@ -253,7 +223,7 @@ describe('through a proxy', () => {
     expect(error.exitCode).toBe(4);
     expect(error.name).toBe('ServiceError');
     expect(error.message).toMatch(new RegExp(`^${SOURCE}: could not connect to the proxy http://127\\.0\\.0\\.1:${port} \\(from HTTP_PROXY\\): `));
-    expect(error.hint).toBe(`check HTTP_PROXY, or list ${host} in NO_PROXY to connect directly`);
+    expect(error.hint).toBe(`check HTTP_PROXY, or list ${server.host} in NO_PROXY to connect directly`);
     expect(seen).toHaveLength(0);
   });
 });

@@ -1,13 +1,13 @@
 // fromMetadata in process against a scripted metadata service on 127.0.0.1: the IMDSv2 token
 // and the v1 fallback, role discovery, every refusal and malformed answer, with the exact
 // messages and hints an operator reads.
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
-import type { Socket } from 'node:net';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { IncomingHttpHeaders } from 'node:http';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { resolveCredentials } from '../../src/config/credentials.js';
 import { fromMetadata, metadataBase, type MetadataRequest } from '../../src/config/sources/metadata.js';
 import type { SourceContext } from '../../src/config/sources/context.js';
 import { CredentialsError, ServiceError } from '../../src/errors.js';
+import { closedPort, useLoopbackServer } from '../support/loopbackServer.js';
 import { CREDENTIALS_INI, fakeContext, rejected, thrown } from './fakeContext.js';
 
 const ROLES = '/latest/meta-data/ram/security-credentials/';
@@ -30,36 +30,14 @@ function wellBehaved(method: string, url: string): Reply {
   return { status: 404, body: 'not found' };
 }
 
-let server: Server;
-let base = '';
-let host = '';
 let route: (method: string, url: string) => Reply = wellBehaved;
 const seen: Seen[] = [];
-const sockets = new Set<Socket>();
-
-beforeAll(async () => {
-  server = createServer((req, res) => {
-    seen.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers });
-    const reply = route(req.method ?? '', req.url ?? '');
-    if (reply === 'reset') req.socket.destroy();
-    else if (reply !== 'hang') res.writeHead(reply.status ?? 200, { 'content-type': 'text/plain' }).end(reply.body ?? '');
-  });
-  server.on('connection', (socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  base = `http://127.0.0.1:${port}`;
-  host = `127.0.0.1:${port}`;
+const server = useLoopbackServer((req, res) => {
+  seen.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers });
+  const reply = route(req.method ?? '', req.url ?? '');
+  if (reply === 'reset') req.socket.destroy();
+  else if (reply !== 'hang') res.writeHead(reply.status ?? 200, { 'content-type': 'text/plain' }).end(reply.body ?? '');
 });
-afterAll(
-  () =>
-    new Promise<void>((resolve) => {
-      for (const socket of sockets) socket.destroy();
-      server.close(() => resolve());
-    }),
-);
 beforeEach(() => {
   route = wellBehaved;
   seen.length = 0;
@@ -70,7 +48,7 @@ interface TestContext extends SourceContext {
   lines: string[];
 }
 
-function context(env: Record<string, string> = {}, endpoint = base, files: Record<string, string> = {}): TestContext {
+function context(env: Record<string, string> = {}, endpoint = server.base, files: Record<string, string> = {}): TestContext {
   const lines: string[] = [];
   return Object.assign(fakeContext(files, { ALIBABA_CLOUD_ECS_METADATA_DISABLED: 'false', ECSIMG_METADATA_ENDPOINT: endpoint, ...env }), {
     secrets: [] as string[],
@@ -82,15 +60,6 @@ function context(env: Record<string, string> = {}, endpoint = base, files: Recor
 const ECS = "profile 'ecs' in ~/.aliyun/config.json (EcsRamRole)";
 const profile = (roleName?: string): MetadataRequest => ({ roleName, source: ECS, probe: false });
 const chain = (roleName?: string): MetadataRequest => ({ roleName, source: 'the instance metadata service', probe: true });
-
-/** A port on 127.0.0.1 where nothing listens. */
-async function closedPort(): Promise<number> {
-  const spare = createServer();
-  await new Promise<void>((resolve) => spare.listen(0, '127.0.0.1', resolve));
-  const { port } = spare.address() as { port: number };
-  await new Promise<void>((resolve) => spare.close(() => resolve()));
-  return port;
-}
 
 const requests = () => seen.map((r) => `${r.method} ${r.url}`);
 
@@ -143,9 +112,9 @@ describe('IMDSv2 and the v1 fallback', () => {
     const ctx = context();
     await fromMetadata(ctx, profile());
     expect(ctx.lines).toHaveLength(3);
-    expect(ctx.lines[0]).toMatch(new RegExp(`^metadata PUT ${host}/latest/api/token: HTTP 200 in \\d{1,4} ms$`));
-    expect(ctx.lines[1]).toMatch(new RegExp(`^metadata GET ${host}${ROLES}: HTTP 200 in \\d{1,4} ms$`));
-    expect(ctx.lines[2]).toMatch(new RegExp(`^metadata GET ${host}${ROLES}RoleA: HTTP 200 in \\d{1,4} ms$`));
+    expect(ctx.lines[0]).toMatch(new RegExp(`^metadata PUT ${server.host}/latest/api/token: HTTP 200 in \\d{1,4} ms$`));
+    expect(ctx.lines[1]).toMatch(new RegExp(`^metadata GET ${server.host}${ROLES}: HTTP 200 in \\d{1,4} ms$`));
+    expect(ctx.lines[2]).toMatch(new RegExp(`^metadata GET ${server.host}${ROLES}RoleA: HTTP 200 in \\d{1,4} ms$`));
   });
 
   it.each([
@@ -178,7 +147,7 @@ describe('IMDSv2 and the v1 fallback', () => {
       const error = await rejected(() => fromMetadata(context({ ALIBABA_CLOUD_IMDSV1_DISABLED: 'true' }), request));
       expect(error).toBeInstanceOf(Kind);
       expect(error.message).toBe(
-        `${request.source}: the instance metadata service at ${host} gave no IMDSv2 token and ALIBABA_CLOUD_IMDSV1_DISABLED=true forbids the v1 fallback (HTTP ${status})`,
+        `${request.source}: the instance metadata service at ${server.host} gave no IMDSv2 token and ALIBABA_CLOUD_IMDSV1_DISABLED=true forbids the v1 fallback (HTTP ${status})`,
       );
       expect(requests()).toEqual(['PUT /latest/api/token']);
     }
@@ -231,7 +200,7 @@ describe('role discovery', () => {
     route = (method, url) => (url === ROLES ? { status, body: 'RoleA' } : wellBehaved(method, url));
     const error = await rejected(() => fromMetadata(context(), profile()));
     expect(error).toBeInstanceOf(Kind);
-    expect(error.message).toBe(`${ECS}: the instance metadata service at ${host} did not list the instance's RAM roles (HTTP ${status})`);
+    expect(error.message).toBe(`${ECS}: the instance metadata service at ${server.host} did not list the instance's RAM roles (HTTP ${status})`);
     expect(await fromMetadata(context(), chain())).toBeUndefined();
   });
 
@@ -239,7 +208,7 @@ describe('role discovery', () => {
     route = (method, url) => (url === ROLES ? { body: '<html>Sign in</html>' } : wellBehaved(method, url));
     const error = await rejected(() => fromMetadata(context(), profile()));
     expect(error).toBeInstanceOf(ServiceError);
-    expect(error.message).toBe(`${ECS}: the instance metadata service at ${host} answered with something that is not a RAM role listing`);
+    expect(error.message).toBe(`${ECS}: the instance metadata service at ${server.host} answered with something that is not a RAM role listing`);
     expect(requests()).toEqual(['PUT /latest/api/token', `GET ${ROLES}`]);
     seen.length = 0;
     expect(await fromMetadata(context(), chain())).toBeUndefined();
@@ -253,7 +222,7 @@ describe('role discovery', () => {
   ])('a first line of %s is no listing', async (_name, body) => {
     route = (method, url) => (url === ROLES ? { body } : wellBehaved(method, url));
     const error = await rejected(() => fromMetadata(context(), profile()));
-    expect(error.message).toBe(`${ECS}: the instance metadata service at ${host} answered with something that is not a RAM role listing`);
+    expect(error.message).toBe(`${ECS}: the instance metadata service at ${server.host} answered with something that is not a RAM role listing`);
     expect(requests()).toEqual(['PUT /latest/api/token', `GET ${ROLES}`]);
   });
 
@@ -271,7 +240,7 @@ describe('role discovery', () => {
   });
 
   it('an INI ecs_ram_role section with `role_name =` uses the attached role (it asked for the listing as if it were credentials)', async () => {
-    const found = await resolveCredentials({}, context({}, base, { [CREDENTIALS_INI]: '[default]\ntype = ecs_ram_role\nrole_name =\n' }));
+    const found = await resolveCredentials({}, context({}, server.base, { [CREDENTIALS_INI]: '[default]\ntype = ecs_ram_role\nrole_name =\n' }));
     expect(found.source).toBe("profile 'default' in ~/.alibabacloud/credentials (ecs_ram_role): role RoleA");
     expect(requests()).toEqual(['PUT /latest/api/token', `GET ${ROLES}`, `GET ${ROLES}RoleA`]);
   });
@@ -301,7 +270,7 @@ describe("the role's credentials", () => {
     route = (method, url) => (url === `${ROLES}RoleA` ? { status, body: JSON.stringify({ Code: 'Success', ...CREDS }) } : wellBehaved(method, url));
     const error = await rejected(() => fromMetadata(context(), profile()));
     expect(error).toBeInstanceOf(Kind);
-    expect(error.message).toBe(`${ECS}: the instance metadata service at ${host} refused the credentials of role 'RoleA' (HTTP ${status})`);
+    expect(error.message).toBe(`${ECS}: the instance metadata service at ${server.host} refused the credentials of role 'RoleA' (HTTP ${status})`);
   });
 
   it.each([
@@ -317,7 +286,7 @@ describe("the role's credentials", () => {
     const ctx = context();
     const error = await rejected(() => fromMetadata(ctx, profile()));
     expect(error).toBeInstanceOf(ServiceError);
-    expect(error.message).toBe(`${ECS}: the instance metadata service at ${host} sent no credentials for role 'RoleA'`);
+    expect(error.message).toBe(`${ECS}: the instance metadata service at ${server.host} sent no credentials for role 'RoleA'`);
     expect(ctx.secrets).toEqual([TOKEN]);
   });
 
@@ -352,7 +321,7 @@ describe('renewal', () => {
     route = () => 'reset';
     const error = await rejected(() => renewed.renew!());
     expect(error).toBeInstanceOf(ServiceError);
-    expect(error.message).toBe(`the instance metadata service: the instance metadata service at ${host} did not answer (ECONNRESET)`);
+    expect(error.message).toBe(`the instance metadata service: the instance metadata service at ${server.host} did not answer (ECONNRESET)`);
   });
 });
 
@@ -371,7 +340,7 @@ describe('no metadata service', () => {
   });
 
   it('without --debug: the same answers, nothing said', async () => {
-    const quiet = fakeContext({}, { ALIBABA_CLOUD_ECS_METADATA_DISABLED: 'false', ECSIMG_METADATA_ENDPOINT: base });
+    const quiet = fakeContext({}, { ALIBABA_CLOUD_ECS_METADATA_DISABLED: 'false', ECSIMG_METADATA_ENDPOINT: server.base });
     expect((await fromMetadata(quiet, profile()))?.source).toBe(`${ECS}: role RoleA`);
     const port = await closedPort();
     const down = fakeContext({}, { ALIBABA_CLOUD_ECS_METADATA_DISABLED: 'false', ECSIMG_METADATA_ENDPOINT: `http://127.0.0.1:${port}` });
@@ -382,7 +351,7 @@ describe('no metadata service', () => {
     route = (method, url) => (url === `${ROLES}RoleA` ? 'reset' : wellBehaved(method, url));
     expect(await fromMetadata(context(), chain())).toBeUndefined();
     const error = await rejected(() => fromMetadata(context(), profile()));
-    expect(error.message).toBe(`${ECS}: the instance metadata service at ${host} did not answer (ECONNRESET)`);
+    expect(error.message).toBe(`${ECS}: the instance metadata service at ${server.host} did not answer (ECONNRESET)`);
   });
 
   it('Ctrl-C while waiting is exit 130, for the chain too', async () => {

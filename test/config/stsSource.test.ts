@@ -2,11 +2,11 @@
 // secret, answers that hold no usable credentials (from a small loopback server), failures
 // renamed from "the ECS API" to STS with the STS hint, the request settings it passes on
 // (timeout, retries, --debug without the answer body), and the endpoint rules.
-import { createServer, type Server } from 'node:http';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { callSts, defaultSessionName, DEFAULT_DURATION_SECONDS, stsEndpoint, type AssumeRoleRequest } from '../../src/config/sources/sts.js';
 import { EMULATOR_CREDENTIALS, EMULATOR_OIDC_PROVIDER_ARN, EMULATOR_OIDC_TOKEN, EMULATOR_ROLE_ARN, EMULATOR_STS_CREDENTIALS } from '../../src/emulator/index.js';
 import { useEmulator } from '../support/emulator.js';
+import { useLoopbackServer } from '../support/loopbackServer.js';
 import { fakeContext, rejected } from './fakeContext.js';
 
 const emulator = useEmulator();
@@ -123,26 +123,14 @@ describe('callSts against the emulator', () => {
 });
 
 describe('callSts against a server that answers what the test says', () => {
-  let server: Server;
-  let endpoint = '';
-  let host = '';
   let answer: () => { status: number; body: string } = () => ({ status: 200, body: '{}' });
-  beforeAll(async () => {
-    server = createServer((req, res) => {
-      req.resume();
-      req.on('end', () => {
-        const { status, body } = answer();
-        if (status === 0) return; // never answers
-        res.writeHead(status, { 'content-type': 'application/json' }).end(body);
-      });
+  const server = useLoopbackServer((req, res) => {
+    req.resume();
+    req.on('end', () => {
+      const { status, body } = answer();
+      if (status === 0) return; // never answers
+      res.writeHead(status, { 'content-type': 'application/json' }).end(body);
     });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    host = `127.0.0.1:${(server.address() as { port: number }).port}`;
-    endpoint = `http://${host}`;
-  });
-  afterAll(() => {
-    server.closeAllConnections();
-    return new Promise<void>((resolve) => server.close(() => resolve()));
   });
 
   const good = { AccessKeyId: 'STS.unit0001', AccessKeySecret: 'unit-secret', SecurityToken: 'unit-token' };
@@ -160,46 +148,46 @@ describe('callSts against a server that answers what the test says', () => {
   ])('an answer with %s: exit 4 saying so, with its RequestId', async (_name, body, requestId) => {
     answering(body);
     const ctx = context();
-    const error = await rejected(() => callSts(ctx, assumeRole(endpoint)));
+    const error = await rejected(() => callSts(ctx, assumeRole(server.base)));
     expect(error.exitCode).toBe(4);
     expect(error.name).toBe('ServiceError');
-    expect(error.message).toBe(`the AssumeRole answer from ${host} holds no Credentials`);
+    expect(error.message).toBe(`the AssumeRole answer from ${server.host} holds no Credentials`);
     expect(error.requestId).toBe(requestId);
     expect(ctx.secrets).toEqual([]);
   });
 
   it('the action is named as asked', async () => {
     answering({ RequestId: 'req-6' });
-    const error = await rejected(() => callSts(context(), { endpoint, action: 'AssumeRoleWithOIDC', params: {} }));
-    expect(error.message).toBe(`the AssumeRoleWithOIDC answer from ${host} holds no Credentials`);
+    const error = await rejected(() => callSts(context(), { endpoint: server.base, action: 'AssumeRoleWithOIDC', params: {} }));
+    expect(error.message).toBe(`the AssumeRoleWithOIDC answer from ${server.host} holds no Credentials`);
   });
 
   it('credentials without an Expiration come back with expiration undefined; any other Expiration as sent', async () => {
     answering({ RequestId: 'req-7', Credentials: good });
     const credentials = { accessKeyId: 'STS.unit0001', accessKeySecret: 'unit-secret', securityToken: 'unit-token' };
-    expect(await callSts(context(), assumeRole(endpoint))).toEqual({ credentials, expiration: undefined });
+    expect(await callSts(context(), assumeRole(server.base))).toEqual({ credentials, expiration: undefined });
     answering({ RequestId: 'req-8', Credentials: { ...good, Expiration: 'soon' } });
-    expect(await callSts(context(), assumeRole(endpoint))).toEqual({ credentials, expiration: 'soon' });
+    expect(await callSts(context(), assumeRole(server.base))).toEqual({ credentials, expiration: 'soon' });
   });
 
   it('a server that never answers is given --timeout, not ten seconds', async () => {
     answer = () => ({ status: 0, body: '' });
     const started = Date.now();
-    const error = await rejected(() => callSts(context({ timeoutSeconds: 0.3 }), assumeRole(endpoint)));
+    const error = await rejected(() => callSts(context({ timeoutSeconds: 0.3 }), assumeRole(server.base)));
     expect(Date.now() - started).toBeLessThan(3000);
     expect(error.exitCode).toBe(4);
-    expect(error.message).toBe(`no answer from ${host} within 0.3 s (timed out)`);
+    expect(error.message).toBe(`no answer from ${server.host} within 0.3 s (timed out)`);
     expect(error.hint).toMatch(/^STS is at 127\.0\.0\.1:\d+ \(from ALIBABA_CLOUD_STS_ENDPOINT/);
   });
 
   it('a failing proxy is named as such: its own message and hint, not the STS hint; --debug names it, its password kept secret', async () => {
     const lines: string[] = [];
     const ctx = context({ env: { HTTP_PROXY: 'http://user:proxy-pass@127.0.0.1:1' }, debug: (line) => lines.push(line) });
-    const error = await rejected(() => callSts(ctx, assumeRole(endpoint)));
+    const error = await rejected(() => callSts(ctx, assumeRole(server.base)));
     expect(error.exitCode).toBe(4);
     expect(error.message).toContain('proxy');
     expect(error.hint ?? '').not.toContain('STS is at');
-    expect(lines[0]).toBe(`proxy: http://user@127.0.0.1:1 (from HTTP_PROXY) for ${endpoint}`);
+    expect(lines[0]).toBe(`proxy: http://user@127.0.0.1:1 (from HTTP_PROXY) for ${server.base}`);
     expect(ctx.secrets).toContain('proxy-pass');
   });
 
@@ -209,7 +197,7 @@ describe('callSts against a server that answers what the test says', () => {
       asked++;
       return { status: 503, body: JSON.stringify({ RequestId: 'req-9', Code: 'ServiceUnavailable', Message: 'down' }) };
     };
-    await rejected(() => callSts(context({ retries: 1 }), assumeRole(endpoint)));
+    await rejected(() => callSts(context({ retries: 1 }), assumeRole(server.base)));
     expect(asked).toBe(2);
   });
 });
