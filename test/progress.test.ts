@@ -34,6 +34,9 @@ function listOnTerminal(args: string[], columns: number, command = 'list', extra
   });
 }
 
+const firstImage = () => emulator.current.catalogue.images('cn-hangzhou')[0]!;
+/** an image of a family whose newest Available one show --family finds */
+const familyImage = () => emulator.current.catalogue.images('cn-hangzhou').find((i) => i.ImageFamily && i.Status === 'Available' && i.ImageOwnerAlias !== 'marketplace')!;
 const selfCount = () => emulator.current.catalogue.images('cn-hangzhou').filter((i) => i.ImageOwnerAlias === 'self' && i.Status === 'Available').length;
 
 describe.skipIf(!hasScript)('the spinner on a terminal', () => {
@@ -98,6 +101,25 @@ describe.skipIf(!hasScript)('the spinner on a terminal', () => {
         // eslint-disable-next-line no-control-regex
         .map((line) => (line.split(/\x1b\[1G|\r/).pop() ?? '').replace(/\x1b\[[0-9;?]*[A-Za-z]/g, ''));
       expect(screen.some((line) => new RegExp(`^ecsimg: no answer from ${host} within 0\\.3 s`).test(line)), screen.join('\n')).toBe(true);
+    } finally {
+      emulator.current.setFaults({ latencyMs: 60 });
+    }
+  });
+
+  it.each([
+    ['show <id>', 'show', () => [firstImage().ImageId, '-o', 'json'], (out: string) => expect((JSON.parse(out) as { ImageId: string }).ImageId).toBe(firstImage().ImageId)],
+    ['show --family', 'show', () => ['--family', String(familyImage().ImageFamily), '-o', 'json'], (out: string) => expect(JSON.parse(out)).toHaveProperty('ImageFamily', familyImage().ImageFamily)],
+    ['list --count', 'list', () => ['--owner', 'self', '--count'], (out: string) => expect(out).toBe(`${selfCount()}\n`)],
+    ['regions', 'regions', () => ['-o', 'json'], (out: string) => expect((JSON.parse(out) as unknown[]).length).toBeGreaterThan(1)],
+  ])('%s: the spinner while it waits for the answer, gone before the data', async (_name, command, args, check) => {
+    emulator.current.setFaults({ latencyMs: 250 });
+    try {
+      const result = await listOnTerminal(args(), 100, command);
+      expect(result.code).toBe(0);
+      expect(result.terminal).toMatch(new RegExp(`${SPINNER} waiting for 127\\.0\\.0\\.1:\\d+…`));
+      // cleared: the frame erased and the cursor shown again
+      expect(result.terminal).toContain('\x1b[?25h');
+      check(result.stdout);
     } finally {
       emulator.current.setFaults({ latencyMs: 60 });
     }

@@ -26,6 +26,12 @@ export function checkCountOptions(options: ListOptions, pageSizeGiven: boolean):
 }
 
 export async function countRun(options: ListOptions, session: Session, io: IO, signal: AbortSignal): Promise<void> {
+  const { regionIds, total } = await session.withProgress(() => countRegions(options, session, signal));
+  io.stdout.write(`${total}\n`);
+  if (options.failEmpty && total === 0) throw new NotFoundError(`no image matched in ${regionIds.join(', ')} (--fail-empty)`);
+}
+
+async function countRegions(options: ListOptions, session: Session, signal: AbortSignal): Promise<{ regionIds: string[]; total: number }> {
   const regionIds = await resolveRegionIds(session);
   const matches = options.nameRegex;
   const walk = walkRegions((regionId) => session.apiFor(regionId), {
@@ -50,6 +56,5 @@ export async function countRun(options: ListOptions, session: Session, io: IO, s
       throw new EcsimgError(`${event.regionId}: ${event.error.message}; no count is printed`, event.error.exitCode, event.error);
     }
   }
-  io.stdout.write(`${total}\n`);
-  if (options.failEmpty && total === 0) throw new NotFoundError(`no image matched in ${regionIds.join(', ')} (--fail-empty)`);
+  return { regionIds, total };
 }

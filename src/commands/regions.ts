@@ -14,7 +14,7 @@ export async function regionsRun(options: RegionsOptions, session: Session, io: 
   const regionId = configured && !isAllRegions(configured.value) ? parseRegionList(configured.value)[0] : undefined;
   const query = options.query === undefined ? undefined : await compileQuery(options.query, REGIONS_QUERY_SUBJECT);
   // The same regions --region all walks: what is not a region id is not listed.
-  const regions = (await describeUsableRegions(session, regionId, { AcceptLanguage: options.language })) as Row[];
+  const regions = (await session.withProgress(() => describeUsableRegions(session, regionId, { AcceptLanguage: options.language }))) as Row[];
   if (query) {
     writeQueryResult(query(regions), global.output, io);
     return;

@@ -28,6 +28,8 @@ export interface Session {
   apiFor(regionId: string | undefined): Promise<EcsApi>;
   /** a spinner on stderr when it is a terminal and not --quiet */
   progress(): Progress;
+  /** `work` with the spinner from its first request on, cleared when it ends either way */
+  withProgress<T>(work: () => Promise<T>): Promise<T>;
   /** the credential values in use, for error reports to blank out */
   secrets(): string[];
   debug(line: string): void;
@@ -131,6 +133,14 @@ export function createSession(globals: GlobalOptions, runtime: Runtime): Session
     progress() {
       progress ??= globals.quiet || !io.stderr.animates ? noProgress : createSpinner(io.stderr);
       return progress;
+    },
+    async withProgress(work) {
+      const shown = this.progress();
+      try {
+        return await work();
+      } finally {
+        shown.clear();
+      }
     },
     endpointFor,
     apiFor(regionId) {

@@ -30,9 +30,11 @@ export function parseImageId(value: string): string {
  * are exit 5 naming them, after the others are printed.
  */
 export async function showRun(imageIds: string[], global: GlobalOptions, session: Session, io: IO): Promise<void> {
-  const regionIds = await resolveRegionIds(session);
+  const { regionIds, answers: byRegion, failures } = await session.withProgress(async () => {
+    const regionIds = await resolveRegionIds(session);
+    return { regionIds, ...(await askEachRegion(session, regionIds, DEFAULT_CONCURRENCY, (region) => findImages(region, imageIds))) };
+  });
   const multiRegion = regionIds.length > 1;
-  const { answers: byRegion, failures } = await askEachRegion(session, regionIds, DEFAULT_CONCURRENCY, (region) => findImages(region, imageIds));
   const found: Image[] = [];
   const missing: string[] = [];
   for (const id of imageIds) {

@@ -38,11 +38,14 @@ export function parseFamilyRequest(family: string, imageIds: string[]): string {
  * after the others are printed.
  */
 export async function showFamilyRun(family: string, global: GlobalOptions, session: Session, io: IO): Promise<void> {
-  const regionIds = await resolveRegionIds(session);
+  const { regionIds, answers, failures } = await session.withProgress(async () => {
+    const regionIds = await resolveRegionIds(session);
+    const asked = await askEachRegion(session, regionIds, DEFAULT_CONCURRENCY, async (region) =>
+      (await region.request((api, signal) => api.describeImageFromFamily({ RegionId: region.regionId, ImageFamily: family }, signal))).Image,
+    );
+    return { regionIds, ...asked };
+  });
   const multiRegion = regionIds.length > 1;
-  const { answers, failures } = await askEachRegion(session, regionIds, DEFAULT_CONCURRENCY, async (region) =>
-    (await region.request((api, signal) => api.describeImageFromFamily({ RegionId: region.regionId, ImageFamily: family }, signal))).Image,
-  );
   const found: Image[] = [];
   const missing: string[] = [];
   for (const [regionId, image] of answers) {
