@@ -25,8 +25,8 @@ export function parseImageId(value: string): string {
 }
 
 /**
- * One request per region for every id (a second, for marketplace images, only for ids still
- * missing there); an id is the first region's (in --region order) that has it. Missing ids
+ * One request per region for up to 100 ids (a second, for marketplace images, only for ids
+ * still missing there); an id is the first region's (in --region order) that has it. Missing ids
  * are exit 5 naming them, after the others are printed.
  */
 export async function showRun(imageIds: string[], global: GlobalOptions, session: Session, io: IO): Promise<void> {
@@ -87,19 +87,26 @@ function terminalSafeJson(json: string, io: IO): string {
   return io.stdout.isTTY ? escapeJsonForTerminal(json) : json;
 }
 
+/** Ids per request: one page of 100 each, as wait takes at most. */
+const IDS_PER_REQUEST = 100;
+
 async function findImages(region: RegionWalk, imageIds: string[]): Promise<Map<string, Image>> {
   const found = new Map<string, Image>();
   // Without an owner the API leaves out marketplace images, so look there second.
   for (const owner of [undefined, 'marketplace']) {
     const wanted = imageIds.filter((id) => !found.has(id));
-    if (wanted.length === 0) break;
-    const params: RpcParams = { RegionId: region.regionId, ImageId: wanted.join(','), Status: 'ALL', PageSize: '100' };
-    if (owner !== undefined) params.ImageOwnerAlias = owner;
-    try {
-      const response = await region.describeImages(params);
-      for (const image of response.Images.Image) if (wanted.includes(image.ImageId)) found.set(image.ImageId, image);
-    } catch (err) {
-      if (!(err instanceof EcsimgError && err.code?.startsWith('InvalidImageId.'))) throw err;
+    for (let start = 0; start < wanted.length; start += IDS_PER_REQUEST) {
+      const batch = wanted.slice(start, start + IDS_PER_REQUEST);
+      const params: RpcParams = { RegionId: region.regionId, ImageId: batch.join(','), Status: 'ALL' };
+      if (owner !== undefined) params.ImageOwnerAlias = owner;
+      try {
+        // Every page, checked complete: an image on a page not read would be called missing.
+        for await (const page of region.imagePages(params, { pageSize: 100, concurrency: 1 })) {
+          for (const image of page as Image[]) if (batch.includes(image.ImageId)) found.set(image.ImageId, image);
+        }
+      } catch (err) {
+        if (!(err instanceof EcsimgError && err.code?.startsWith('InvalidImageId.'))) throw err;
+      }
     }
   }
   return found;

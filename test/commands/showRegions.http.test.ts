@@ -65,6 +65,20 @@ describe('ecsimg show', () => {
   });
 });
 
+describe('ecsimg show with more than 100 ids', () => {
+  it('finds every one (a page holds 100): 250 ids are three requests, exit 0, none called missing', async () => {
+    const wanted = images().filter((i) => i.ImageOwnerAlias !== 'marketplace').slice(0, 250);
+    expect(wanted).toHaveLength(250);
+    emulator.current.resetStats();
+    const result = await run(['show', ...wanted.map((i) => i.ImageId), '-o', 'json']);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect((JSON.parse(result.stdout) as Image[]).map((i) => i.ImageId)).toEqual(wanted.map((i) => i.ImageId));
+    const requests = emulator.current.stats.requests.filter((r) => r.params.Action === 'DescribeImages');
+    expect(requests.map((r) => String(r.params.ImageId).split(',').length)).toEqual([100, 100, 50]);
+  });
+});
+
 describe('ecsimg show across regions when one fails', () => {
   it('prints what the others found, names the failed region, and ends with its exit code', async () => {
     const hangzhou = images().find((i) => i.ImageOwnerAlias === 'self')!;
