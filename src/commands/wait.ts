@@ -69,7 +69,14 @@ export async function waitRun(options: WaitOptions, session: Session, io: IO, si
     progress.clear();
   }
   const columns = multiRegion && !options.columns.includes('RegionId') ? ['RegionId', ...options.columns] : options.columns;
-  const formatter = createFormatter(options.global.output, io.stdout, { columns, header: options.header, tty: io.stdout.isTTY, color: io.color, width: io.stdout.columns });
+  const formatter = createFormatter(options.global.output, io.stdout, {
+    columns,
+    fields: options.fields && columns,
+    header: options.header,
+    tty: io.stdout.isTTY,
+    color: io.color,
+    width: io.stdout.columns,
+  });
   formatter.write(targets.map((t) => t.row!));
   formatter.end();
 }

@@ -29,6 +29,8 @@ export interface WaitOptions {
   intervalSeconds: number;
   concurrency: number;
   columns: string[];
+  /** --columns as given: json and ndjson keep only these fields, as in list */
+  fields?: string[];
   header: boolean;
 }
 
@@ -57,6 +59,7 @@ export function parseWaitOptions(ids: readonly string[], raw: RawWaitFlags, glob
     intervalSeconds: parseDuration('--interval', raw.interval ?? DEFAULT_INTERVAL, 0.05, 3600),
     concurrency: raw.concurrency === undefined ? DEFAULT_CONCURRENCY : parseInteger('--concurrency', raw.concurrency, 1, MAX_CONCURRENCY),
     columns: raw.columns === undefined ? [...DEFAULT_COLUMNS] : parseColumns(raw.columns),
+    fields: raw.columns === undefined ? undefined : parseColumns(raw.columns),
     header: raw.header !== false,
   };
 }

@@ -193,6 +193,17 @@ describe('ecsimg wait', () => {
     expect(describeImagesRequests()).toHaveLength(0);
   });
 
+  it('-o json and ndjson keep only the --columns fields, as list does; without --columns, every field', async () => {
+    const id = await addImage({ ImageName: 'wait-columns' });
+    const json = await wait([id, ...FAST, '-q', '-o', 'json', '--columns', 'ImageId,Status']);
+    expect(json.code).toBe(0);
+    expect(JSON.parse(json.stdout)).toEqual([{ ImageId: id, Status: 'Available' }]);
+    const ndjson = await wait([id, ...FAST, '-q', '-o', 'ndjson', '--columns', 'Status']);
+    expect(ndjson.stdout).toBe('{"Status":"Available"}\n');
+    const whole = await wait([id, ...FAST, '-q', '-o', 'json']);
+    expect(Object.keys((JSON.parse(whole.stdout) as object[])[0]!)).toEqual(expect.arrayContaining(['ImageId', 'ImageName', 'OSName', 'CreationTime']));
+  });
+
   it('durations: seconds, or with s, m, h', () => {
     expect(parseDuration('--max-wait', '90', 0, 86_400)).toBe(90);
     expect(parseDuration('--max-wait', '90s', 0, 86_400)).toBe(90);
