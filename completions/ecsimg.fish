@@ -156,7 +156,7 @@ complete -c ecsimg -n '__ecsimg_command show' -s h -l help -d 'show help'
 # ecsimg wait
 complete -c ecsimg -n '__ecsimg_command wait' -l name -x -d 'instead of ids: an image of exactly this name in every --region (a CopyImage fan-out)'
 complete -c ecsimg -n '__ecsimg_command wait' -l status -x -a '(__ecsimg_items 0 Creating Waiting Available UnAvailable CreateFailed Deprecated all)' -d 'the status to wait for: Creating, Waiting, Available, UnAvailable, CreateFailed, Deprecated (default Available)'
-complete -c ecsimg -n '__ecsimg_command wait' -l max-wait -x -d 'give up after this long, exit 6: seconds or with s, m, h (default 30m)'
+complete -c ecsimg -n '__ecsimg_command wait' -l max-wait -x -d 'give up after this long, exit 6: seconds or with s, m, h (default 30m); 0 checks once'
 complete -c ecsimg -n '__ecsimg_command wait' -l interval -x -d 'time between polls (default 15s)'
 complete -c ecsimg -n '__ecsimg_command wait' -l concurrency -x -d 'requests in flight at once (default 8)'
 complete -c ecsimg -n '__ecsimg_command wait' -l columns -x -a '(__ecsimg_items 0 ImageId ImageName ImageVersion ImageFamily Description Size ImageOwnerAlias ImageOwnerId IsSupportIoOptimized IsSupportCloudinit OSName OSNameEn OSType Platform Architecture Status Progress Usage CreationTime ProductCode IsCopied IsSubscribed IsSelfShared BootMode Tags DiskDeviceMappings DetectionOptions Features ImportImageOptions LicenseType LoginAsNonRootSupported SupplierName IsPublic ResourceGroupId RegionId)' -d 'fields for table/csv/tsv, comma-separated'

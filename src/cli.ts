@@ -188,7 +188,7 @@ export function buildProgram(runtime: Runtime): Command {
       .argument('[image-id...]', 'the images to wait for (any region of --region)')
       .option('--name <exact name>', 'instead of ids: an image of exactly this name in every --region (a CopyImage fan-out)')
       .option('--status <status>', `the status to wait for: ${IMAGE_STATUSES.join(', ')} (default Available)`)
-      .option('--max-wait <duration>', 'give up after this long, exit 6: seconds or with s, m, h (default 30m)')
+      .option('--max-wait <duration>', 'give up after this long, exit 6: seconds or with s, m, h (default 30m); 0 checks once')
       .option('--interval <duration>', 'time between polls (default 15s)')
       .option('--concurrency <n>', 'requests in flight at once (default 8)')
       .option('--columns <names>', 'fields for table/csv/tsv, comma-separated')

@@ -46,7 +46,9 @@ export async function waitRun(options: WaitOptions, session: Session, io: IO, si
   const interrupt = (): void => ended.abort();
   if (signal.aborted) ended.abort();
   else signal.addEventListener('abort', interrupt, { once: true });
-  const timer = setTimeout(interrupt, options.maxWaitSeconds * 1000);
+  // --max-wait 0 checks once: one whole poll, no deadline inside it, no second one.
+  const once = options.maxWaitSeconds === 0;
+  const timer = once ? undefined : setTimeout(interrupt, options.maxWaitSeconds * 1000);
   const failing = new Set<string>();
   try {
     for (;;) {
@@ -58,6 +60,7 @@ export async function waitRun(options: WaitOptions, session: Session, io: IO, si
       warnOnChange(byRegion, failing, session);
       reporter(targets);
       if (verdict(targets, options) === 'done') break;
+      if (once) throw timedOut(targets, options);
       // Ended early by Ctrl-C or the deadline: which one, the next lines tell.
       await sleep(options.intervalSeconds * 1000, stop).catch(() => undefined);
       if (signal.aborted) throw new InterruptedError();
@@ -222,10 +225,16 @@ function verdict(targets: Target[], options: WaitOptions): 'done' | 'wait' {
 }
 
 function timedOut(targets: Target[], options: WaitOptions): EcsimgError {
-  const pending = targets.filter((t) => t.row?.Status !== options.status).map((t) => `${describe(t)} ${stateOf(t)}`);
-  return new EcsimgError(`--max-wait ${options.maxWaitSeconds} s passed before every image was ${options.status}: ${pending.join(', ')}`, ExitCode.timedOut, {
-    hint: 'wait longer with --max-wait, e.g. --max-wait 1h',
-  });
+  const left = targets.filter((t) => t.row?.Status !== options.status);
+  const pending = left.map((t) => `${describe(t)} ${stateOf(t)}`).join(', ');
+  // A region that kept failing is not fixed by waiting longer.
+  const hint = left.some((t) => t.unknown === 'failed')
+    ? 'the last poll failed where the state is unknown (see the warnings above): check the network, the endpoint or the region before waiting longer'
+    : 'wait longer with --max-wait, e.g. --max-wait 1h';
+  if (options.maxWaitSeconds === 0) {
+    return new EcsimgError(`not every image was ${options.status} at the one check of --max-wait 0: ${pending}`, ExitCode.timedOut, { hint: left.some((t) => t.unknown === 'failed') ? hint : 'wait for it with --max-wait, e.g. --max-wait 30m' });
+  }
+  return new EcsimgError(`--max-wait ${options.maxWaitSeconds} s passed before every image was ${options.status}: ${pending}`, ExitCode.timedOut, { hint });
 }
 
 function describe(target: Target): string {

@@ -128,6 +128,29 @@ describe('ecsimg wait', () => {
     expect(r.stderr).toContain(`image ${id}: Available`);
   });
 
+  it('--max-wait 0 checks once: exit 0 for an image that is there, 6 naming its state for one that is not, after one poll', async () => {
+    const ready = await addImage({ ImageName: 'wait-once-ready' });
+    const ok = await wait([ready, '--max-wait', '0', '-q', '-o', 'tsv', '--columns', 'ImageId', '--no-header']);
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toBe(`${ready}\n`);
+    const creating = await addImage({ ImageName: 'wait-once-creating', CreatingSeconds: 100 });
+    emulator.current.resetStats();
+    const notYet = await wait([creating, '--max-wait', '0s']);
+    expect(notYet.code).toBe(6);
+    expect(notYet.stderr).toMatch(new RegExp(`\\necsimg: not every image was Available at the one check of --max-wait 0: image ${creating} Creating \\d+%\n  hint: wait for it with --max-wait, e.g. --max-wait 30m\n$`));
+    expect(describeImagesRequests()).toHaveLength(1);
+  });
+
+  it('a region failing until the deadline: exit 6 whose hint says to look at the failure, not to wait longer', async () => {
+    const id = await addImage({ ImageName: 'wait-failing', CreatingSeconds: 100 });
+    emulator.current.setFaults({ fail: { count: 1000, status: 503 } });
+    const r = await wait([id, '--interval', '0.05s', '--max-wait', '1s', '--retries', '0']);
+    expect(r.code).toBe(6);
+    expect(r.stderr).toContain(`image ${id} unknown (the last request failed)`);
+    expect(r.stderr).toContain('hint: the last poll failed where the state is unknown (see the warnings above): check the network, the endpoint or the region before waiting longer');
+    expect(r.stderr).not.toContain('wait longer with --max-wait');
+  });
+
   it('--max-wait is a deadline: a hung request is cut at it (exit 6, its state unknown)', async () => {
     const id = await addImage({ ImageName: 'wait-hung', CreatingSeconds: 100 });
     emulator.current.setFaults({ hangAfter: 1 });
