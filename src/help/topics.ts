@@ -45,7 +45,10 @@ export const HELP_TOPICS: readonly HelpTopic[] = [
       ['ALIBABA_CLOUD_ECS_ENDPOINT', 'ECS API endpoint when --endpoint is not given'],
       ['ECSIMG_OUTPUT', 'output format when -o is not given: table, json, ndjson, csv or tsv'],
       ['HTTPS_PROXY, HTTP_PROXY, NO_PROXY', 'proxy for API and STS requests (lower case too)'],
-      ['NO_COLOR, TERM=dumb, FORCE_COLOR=0', 'no colour'],
+      ['NO_COLOR, FORCE_COLOR=0', 'no colour'],
+      ['TERM=dumb', 'no colour, ASCII table borders, no spinner'],
+      ['CI', 'set to anything: no spinner on a terminal (wait prints a line per change of status)'],
+      ['LC_ALL, LC_MESSAGES, LANG', 'language of the regions LocalName column: zh* Chinese, ja* Japanese, otherwise English'],
       ['ECSIMG_METADATA_ENDPOINT', 'metadata service address, for tests and the emulator only'],
     ],
     note: 'Flags win over the environment; there is deliberately no flag that takes a secret.',
@@ -57,10 +60,11 @@ export const HELP_TOPICS: readonly HelpTopic[] = [
       ['table', 'the default: aligned columns; on a terminal a box, colour, long values cut; off a terminal plain columns, nothing cut'],
       ['json', 'one JSON array of images, API field names and values untouched; --columns keeps only those fields'],
       ['ndjson', 'one compact image object per line, streamed page by page'],
-      ['csv', 'RFC 4180, header row, streamed'],
+      ['csv', 'RFC 4180, header row'],
       ['tsv', 'tab-separated, header row; tabs and newlines in values written as \\t and \\n'],
     ],
     note:
+      'json, csv, tsv and table print nothing unless the whole listing succeeded; ndjson may have printed pages before a failure. ' +
       'list --query takes a JMESPath expression. With json or ndjson its result prints as JSON; with tsv, csv or a table ' +
       'off a terminal it prints as text, as `aws --output text` does: a scalar on a line, a list of scalars one per line, ' +
       'a list of lists or objects one row per item. ECSIMG_OUTPUT sets the default format.',

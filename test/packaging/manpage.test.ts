@@ -60,6 +60,22 @@ describe('ecsimg help <topic>', () => {
     for (const code of ['0', '1', '2', '3', '4', '5', '130']) expect(stdout).toMatch(new RegExp(`^  ${code} +\\S`, 'm'));
   });
 
+  it('environment names every variable the source reads (a new one must be added to the topic)', async () => {
+    const files = execFileSync('git', ['ls-files', 'src'], { cwd: ROOT, encoding: 'utf8' })
+      .split('\n')
+      .filter((f) => f.endsWith('.ts') && !f.startsWith('src/emulator/'));
+    const read = new Set<string>();
+    for (const file of files) {
+      const text = readFileSync(new URL(file, ROOT), 'utf8');
+      for (const m of text.matchAll(/\benv\??\.([A-Z][A-Z0-9_]+)|'((?:ALIBABA_CLOUD|ALICLOUD|ECSIMG)_[A-Z0-9_]+|LC_ALL|LC_MESSAGES|LANG|HTTPS?_PROXY|NO_PROXY)'/g)) read.add(m[1] ?? m[2]!);
+    }
+    // main.ts deletes DEBUG (pop-core's request dumps); no variable of ecsimg's own.
+    read.delete('DEBUG');
+    expect(read.size).toBeGreaterThan(25);
+    const { stdout } = await runInProcess(['help', 'environment']);
+    for (const name of read) expect(stdout, name).toMatch(new RegExp(`\\b${name}\\b`));
+  });
+
   it('ecsimg --help names the topics', async () => {
     const { stdout } = await runInProcess(['--help']);
     expect(stdout).toContain('ecsimg help <topic>): exit-codes, environment, formats');
