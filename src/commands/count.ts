@@ -6,7 +6,7 @@ import { EcsimgError, NotFoundError, UsageError } from '../errors.js';
 import type { IO } from '../io.js';
 import { resolveRegionIds } from '../listing/regions.js';
 import { walkRegions } from '../listing/walk.js';
-import type { ListOptions } from './listOptions.js';
+import { FAIL_EMPTY_HINT, type ListOptions } from './listOptions.js';
 import type { Session } from './session.js';
 
 /** --count prints one number: a flag that shapes rows or pages would be ignored, so it is refused. */
@@ -28,7 +28,7 @@ export function checkCountOptions(options: ListOptions, pageSizeGiven: boolean):
 export async function countRun(options: ListOptions, session: Session, io: IO, signal: AbortSignal): Promise<void> {
   const { regionIds, total } = await session.withProgress(() => countRegions(options, session, signal));
   io.stdout.write(`${total}\n`);
-  if (options.failEmpty && total === 0) throw new NotFoundError(`no image matched in ${regionIds.join(', ')} (--fail-empty)`);
+  if (options.failEmpty && total === 0) throw new NotFoundError(`no image matched in ${regionIds.join(', ')} (--fail-empty)`, { hint: FAIL_EMPTY_HINT });
 }
 
 async function countRegions(options: ListOptions, session: Session, signal: AbortSignal): Promise<{ regionIds: string[]; total: number }> {

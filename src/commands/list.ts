@@ -9,7 +9,7 @@ import { walkRegions } from '../listing/walk.js';
 import { createFormatter, type Row } from '../output/format.js';
 import { newestRow, sortRows } from './clientSide.js';
 import { printDryRun } from './listDryRun.js';
-import type { ListOptions } from './listOptions.js';
+import { FAIL_EMPTY_HINT, type ListOptions } from './listOptions.js';
 import { compileQuery, writeQueryResult } from './query.js';
 import type { Session } from './session.js';
 
@@ -63,6 +63,8 @@ export async function listRun(options: ListOptions, session: Session, io: IO): P
       }),
   });
   let missing: NotFoundError | undefined;
+  /** images that matched when --query then selected nothing from them */
+  let queryMatched: number | undefined;
   try {
     for await (const event of walk) {
       if (event.type === 'regionStart') {
@@ -103,7 +105,10 @@ export async function listRun(options: ListOptions, session: Session, io: IO): P
     if (query) {
       const result = query(rows);
       // --fail-empty asks for something to use: a query that selects nothing is no match either.
-      if (result === null || (Array.isArray(result) && result.length === 0)) count = 0;
+      if (result === null || (Array.isArray(result) && result.length === 0)) {
+        queryMatched = count;
+        count = 0;
+      }
       writeQueryResult(result, global.output, io);
     } else {
       if (rows.length > 0) formatter.write(rows);
@@ -116,7 +121,13 @@ export async function listRun(options: ListOptions, session: Session, io: IO): P
 
   throwWalkOutcome(failures, regionIds, missing, session.report);
   if (options.failEmpty && count === 0) {
-    throw new NotFoundError(`no image matched in ${regionIds.join(', ')} (--fail-empty)`, { hint: 'loosen the filters, or drop --fail-empty to accept an empty listing' });
+    const where = regionIds.join(', ');
+    if (queryMatched) {
+      throw new NotFoundError(`--query selected nothing from the ${queryMatched} ${queryMatched === 1 ? 'image' : 'images'} that matched in ${where} (--fail-empty)`, {
+        hint: 'check the --query expression, or drop --fail-empty to accept an empty result',
+      });
+    }
+    throw new NotFoundError(`no image matched in ${where} (--fail-empty)`, { hint: FAIL_EMPTY_HINT });
   }
   if (global.output === 'table' && !global.quiet && query === undefined) {
     const where = regionIds.length > 3 ? `${regionIds.length} regions` : regionIds.join(', ');

@@ -16,6 +16,9 @@ import type { GlobalOptions } from './globals.js';
 import { exactNameRegex, globLiteral, globNameRegex } from './nameMatch.js';
 import { parseChoice, parseInteger, parseIsoDate, parseTag, splitList } from './validate.js';
 
+/** What to do when --fail-empty found nothing (list and --count). */
+export const FAIL_EMPTY_HINT = 'loosen the filters, or drop --fail-empty to accept an empty listing';
+
 export interface RawListFlags {
   owner?: string;
   imageId?: string[];

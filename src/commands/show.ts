@@ -51,7 +51,7 @@ function notFound(missing: string[], searched: string[]): NotFoundError {
   // A long list of ids would be one screen-wide line: name the first few.
   const named = missing.slice(0, SHOWN_IDS).map((id) => `image "${id}"`).join(', ') + (missing.length > SHOWN_IDS ? ` and ${missing.length - SHOWN_IDS} more` : '');
   return new NotFoundError(`${named} ${missing.length === 1 ? 'was' : 'were'} not found in ${where}`, {
-    hint: 'check the id and the region; images of other regions have other ids (ecsimg list --region all --name ...)',
+    hint: `check the id and the region; images of other regions have other ids (ecsimg show ${missing[0]} --region all searches them all)`,
   });
 }
 

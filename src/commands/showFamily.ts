@@ -57,7 +57,7 @@ export async function showFamilyRun(family: string, global: GlobalOptions, sessi
     missing.length === 0
       ? undefined
       : new NotFoundError(`image family "${family}" has no Available image in ${missing.join(', ')}`, {
-          hint: 'check the family name and the region; ecsimg list --family <name> --status all shows its images in any status',
+          hint: `check the family name and the region; ecsimg list --family ${family} --status all shows its images in any status`,
         });
   throwWalkOutcome(failures, regionIds, none, session.report);
 }

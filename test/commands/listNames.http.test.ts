@@ -57,7 +57,7 @@ describe('--fail-empty', () => {
     const failing = await runInProcess([...args, '--fail-empty'], { env: emulator.env() });
     expect(failing.code).toBe(5);
     expect(failing.stdout).toBe('[]\n');
-    expect(failing.stderr).toContain(`no image matched in ${REGION} (--fail-empty)`);
+    expect(failing.stderr).toBe(`ecsimg: no image matched in ${REGION} (--fail-empty)\n  hint: loosen the filters, or drop --fail-empty to accept an empty listing\n`);
     expect((await runInProcess([...args.slice(0, -3), 'app.v1', '--fail-empty'], { env: emulator.env() })).code).toBe(0);
   });
 
@@ -66,6 +66,11 @@ describe('--fail-empty', () => {
     const none = await runInProcess([...base, '--query', '[?Size > `100000`].ImageId'], { env: emulator.env() });
     expect(none.code).toBe(5);
     expect(none.stdout).toBe('[]\n');
+    // images matched; the query took them all away, and the message says so
+    const matched = emulator.current.catalogue.images(REGION).filter((i) => i.ImageOwnerAlias === 'self' && i.Status === 'Available').length;
+    expect(none.stderr).toBe(
+      `ecsimg: --query selected nothing from the ${matched} images that matched in ${REGION} (--fail-empty)\n  hint: check the --query expression, or drop --fail-empty to accept an empty result\n`,
+    );
     expect((await runInProcess([...base, '--query', '[?Size > `100000`] | [0]'], { env: emulator.env() })).code).toBe(5);
     const some = await runInProcess([...base, '--query', '[?Size > `0`].ImageId'], { env: emulator.env() });
     expect(some.code).toBe(0);

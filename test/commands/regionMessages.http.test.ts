@@ -87,7 +87,7 @@ describe('what an operator reads when regions fail or have nothing', () => {
     const counted = await run(['list', '--count', '--name-exact', 'pin-count', '--region', 'cn-hangzhou,cn-beijing,cn-shanghai']);
     expect([counted.code, counted.stdout, counted.stderr]).toEqual([0, '3\n', '']);
     const none = await run(['list', '--count', '--name-exact', 'pin-count-none', '--fail-empty', '--region', 'cn-hangzhou,cn-beijing']);
-    expect([none.code, none.stdout, none.stderr]).toEqual([5, '0\n', 'ecsimg: no image matched in cn-hangzhou, cn-beijing (--fail-empty)\n']);
+    expect([none.code, none.stdout, none.stderr]).toEqual([5, '0\n', 'ecsimg: no image matched in cn-hangzhou, cn-beijing (--fail-empty)\n  hint: loosen the filters, or drop --fail-empty to accept an empty listing\n']);
   });
 
   it('show: the failed region is reported, then the summary; the image found elsewhere is printed', async () => {

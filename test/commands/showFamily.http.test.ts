@@ -58,6 +58,7 @@ describe('ecsimg show --family', () => {
     expect(result.code).toBe(5);
     expect(result.stdout).toBe('');
     expect(result.stderr).toMatch(/^ecsimg: image family "no-such-family" has no Available image in cn-beijing\n/);
+    expect(result.stderr).toContain('ecsimg list --family no-such-family --status all shows its images in any status');
   });
 
   it('several regions: one image per region, RegionId first; a region without one named on stderr, exit 5 after the others', async () => {

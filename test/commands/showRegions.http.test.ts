@@ -41,6 +41,7 @@ describe('ecsimg show', () => {
     expect(result.code).toBe(5);
     expect(result.stdout).toBe('');
     expect(result.stderr).toContain('"m-doesnotexist000000" was not found in cn-hangzhou');
+    expect(result.stderr).toContain('hint: check the id and the region; images of other regions have other ids (ecsimg show m-doesnotexist000000 --region all searches them all)');
   });
 
   it('a comma in an id is exit 2: ids are separate arguments', async () => {
