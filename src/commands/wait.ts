@@ -210,7 +210,10 @@ function stuckHint(status: ImageStatus, wanted: ImageStatus): string {
 function verdict(targets: Target[], options: WaitOptions): 'done' | 'wait' {
   const missing = targets.filter((t) => t.row === undefined && t.missingPolls >= GRACE_POLLS);
   if (missing.length > 0) {
-    const what = missing.map((t) => (t.regionId === undefined ? `image "${t.label}"` : `no image named ${t.label}`)).join(', ');
+    const what =
+      options.name === undefined
+        ? namedFew(missing.map((t) => `image "${t.label}"`))
+        : `no image named "${options.name}" in ${namedFew(missing.map((t) => t.regionId!))}`;
     throw new NotFoundError(`${what}: not found after ${GRACE_POLLS} polls`, {
       hint: options.name === undefined ? 'check the id and --region (images of other regions have other ids)' : 'check the name (matched exactly) and --region',
     });
@@ -222,6 +225,11 @@ function verdict(targets: Target[], options: WaitOptions): 'done' | 'wait' {
     throw new EcsimgError(`${what}; it cannot become ${options.status}`, ExitCode.unreachable, { hint: hints.join('; ') });
   }
   return targets.every((t) => t.row?.Status === options.status) ? 'done' : 'wait';
+}
+
+/** The first ten of a list, then how many more: a line an operator can read. */
+function namedFew(items: string[]): string {
+  return items.slice(0, 10).join(', ') + (items.length > 10 ? ` and ${items.length - 10} more` : '');
 }
 
 function timedOut(targets: Target[], options: WaitOptions): EcsimgError {

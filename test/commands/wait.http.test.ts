@@ -61,6 +61,14 @@ describe('ecsimg wait', () => {
     expect(describeImagesRequests()).toHaveLength(3);
   });
 
+  it('exit 5 for a name found nowhere names it once, then the regions, the first ten of them', async () => {
+    const regions = (await runInProcess(['regions', '-o', 'tsv', '--columns', 'RegionId', '--no-header'], { env: emulator.env() })).stdout.trim().split('\n');
+    expect(regions.length).toBeGreaterThan(10);
+    const r = await wait(['--name', 'no-such-golden', '--region', 'all', ...FAST, '-q']);
+    expect(r.code).toBe(5);
+    expect(r.stderr.split('\n')[0]).toBe(`ecsimg: no image named "no-such-golden" in ${regions.slice(0, 10).join(', ')} and ${regions.length - 10} more: not found after 3 polls`);
+  });
+
   it('exit 6: --max-wait passes while it is still Creating, the message giving its progress', async () => {
     const id = await addImage({ ImageName: 'wait-slow', CreatingSeconds: 100 });
     const started = Date.now();
