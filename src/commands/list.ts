@@ -6,8 +6,9 @@ import { latestPerRegion } from '../listing/latest.js';
 import { regionsFailed, throwWalkOutcome, type RegionFailure } from '../listing/regionFailures.js';
 import { resolveRegionIds } from '../listing/regions.js';
 import { walkRegions } from '../listing/walk.js';
-import { createFormatter, type Row } from '../output/format.js';
+import type { Row } from '../output/format.js';
 import { newestRow, sortRows } from './clientSide.js';
+import { imageRowsFormatter } from './imageRows.js';
 import { printDryRun } from './listDryRun.js';
 import { FAIL_EMPTY_HINT, type ListOptions } from './listOptions.js';
 import { compileQuery, writeQueryResult } from './query.js';
@@ -27,16 +28,14 @@ export async function listRun(options: ListOptions, session: Session, io: IO): P
     throw err;
   });
   const multiRegion = regionIds.length > 1;
-  const columns = multiRegion && !options.columns.includes('RegionId') ? ['RegionId', ...options.columns] : options.columns;
-  const formatter = createFormatter(global.output, io.stdout, {
-    columns,
-    fields: options.fields && columns,
+  const formatter = imageRowsFormatter(io, {
+    output: global.output,
+    columns: options.columns,
+    fields: options.fields,
     header: options.header,
-    tty: io.stdout.isTTY,
-    color: io.color,
-    width: io.stdout.columns,
+    multiRegion,
     wide: options.wide,
-    notice: global.quiet ? undefined : (line) => io.stderr.write(`note: ${line}\n`),
+    quiet: global.quiet,
   });
   // --sort, --latest and --query see every row before any is printed.
   const collect = options.sort !== undefined || options.latest || query !== undefined;

@@ -6,9 +6,10 @@ import { EcsimgError, ExitCode, InterruptedError, NotFoundError } from '../error
 import type { IO } from '../io.js';
 import { resolveRegionIds } from '../listing/regions.js';
 import { walkRegions } from '../listing/walk.js';
-import { createFormatter, type Row } from '../output/format.js';
+import type { Row } from '../output/format.js';
 import { escapeControlChars } from '../output/text.js';
 import { newestRow } from './clientSide.js';
+import { imageRowsFormatter } from './imageRows.js';
 import type { Session } from './session.js';
 import type { ImageStatus, WaitOptions } from './waitOptions.js';
 
@@ -71,14 +72,13 @@ export async function waitRun(options: WaitOptions, session: Session, io: IO, si
     signal.removeEventListener('abort', interrupt);
     progress.clear();
   }
-  const columns = multiRegion && !options.columns.includes('RegionId') ? ['RegionId', ...options.columns] : options.columns;
-  const formatter = createFormatter(options.global.output, io.stdout, {
-    columns,
-    fields: options.fields && columns,
+  const formatter = imageRowsFormatter(io, {
+    output: options.global.output,
+    columns: options.columns,
+    fields: options.fields,
     header: options.header,
-    tty: io.stdout.isTTY,
-    color: io.color,
-    width: io.stdout.columns,
+    multiRegion,
+    quiet: options.global.quiet,
   });
   formatter.write(targets.map((t) => t.row!));
   formatter.end();

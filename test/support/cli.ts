@@ -24,7 +24,8 @@ export function captured(isTTY = false, columns = 100): Captured {
   const stream = {
     text: '',
     isTTY,
-    columns: isTTY ? columns : undefined,
+    // as main.ts: a terminal that reports 0 columns has no known width
+    columns: isTTY && columns > 0 ? columns : undefined,
     animates: canAnimate({}, isTTY, columns),
     write(chunk: string | Uint8Array) {
       stream.text += decodeChunk(chunk);
