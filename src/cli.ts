@@ -20,9 +20,16 @@ function examples(lines: string[]): string {
   return `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
 }
 
-export function addGlobalOptions(command: Command): Command {
+/** What --region means where it is read: the listings take several, `regions` asks one. */
+const REGION_HELP = {
+  program: "region id; list, show and wait also take a comma-separated list or 'all'",
+  listing: "region id, a comma-separated list, or 'all' (every region DescribeRegions names)",
+  regions: 'the region whose endpoint answers (the first of a list; default the central endpoint)',
+};
+
+export function addGlobalOptions(command: Command, regionHelp: string = REGION_HELP.listing): Command {
   command
-    .addOption(new Option('-r, --region <id>', "region; for list, a comma-separated list or 'all'"))
+    .addOption(new Option('-r, --region <id>', regionHelp))
     .addOption(new Option('-p, --profile <name>', 'profile in ~/.aliyun/config.json'))
     .addOption(new Option('--endpoint <url>', 'API endpoint (default https://ecs.<region>.aliyuncs.com)'))
     .addOption(new Option('-o, --output <format>', `output format: ${OUTPUT_FORMATS.join(', ')} (default table)`))
@@ -70,7 +77,7 @@ export function buildProgram(runtime: Runtime): Command {
     })
     .exitOverride()
     .helpCommand(false);
-  addGlobalOptions(program);
+  addGlobalOptions(program, REGION_HELP.program);
   program.addHelpText(
     'after',
     `\nHelp topics (ecsimg help <topic>): ${HELP_TOPICS.map((t) => t.name).join(', ')}\n` +
@@ -102,7 +109,7 @@ export function buildProgram(runtime: Runtime): Command {
       .option('--limit <n>', 'stop after n images')
       .option('--allow-incomplete', 'print a listing that stays short of TotalCount, with a warning, instead of failing (exit 4)')
       .option('--concurrency <n>', 'requests in flight at once (default 8)')
-      .option('--columns <names>', 'fields for table/csv/tsv, comma-separated')
+      .option('--columns <names>', 'fields to print, comma-separated (json/ndjson keep only these)')
       .option('--no-header', 'no header row in table/csv/tsv')
       .option('--wide', 'table at a terminal: every column, nothing cut (it may wrap)')
       .option('--latest', 'only the newest image by CreationTime (with several regions: of each region); none is exit 5')
@@ -191,7 +198,7 @@ export function buildProgram(runtime: Runtime): Command {
       .option('--max-wait <duration>', 'give up after this long, exit 6: seconds or with s, m, h (default 30m); 0 checks once')
       .option('--interval <duration>', 'time between polls (default 15s)')
       .option('--concurrency <n>', 'requests in flight at once (default 8)')
-      .option('--columns <names>', 'fields for table/csv/tsv, comma-separated')
+      .option('--columns <names>', 'fields to print, comma-separated (json/ndjson keep only these)')
       .option('--no-header', 'no header row in table/csv/tsv'),
   )
     .addHelpText(
@@ -218,6 +225,7 @@ export function buildProgram(runtime: Runtime): Command {
       .option('--columns <names>', 'fields for table/csv/tsv (json/ndjson keep only these): RegionId, LocalName, RegionEndpoint, Status')
       .option('--no-header', 'no header row in table/csv/tsv')
       .option('--query <jmespath>', 'JMESPath over the JSON array; printed as JSON with -o json/ndjson, as text rows otherwise'),
+    REGION_HELP.regions,
   )
     .addHelpText(
       'after',

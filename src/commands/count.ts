@@ -22,7 +22,12 @@ export function checkCountOptions(options: ListOptions, pageSizeGiven: boolean):
     // Without a client-side filter a region costs one request of one image: no pages to size.
     pageSizeGiven && options.nameRegex === undefined && '--page-size',
   ].filter(Boolean);
-  if (clash.length > 0) throw new UsageError(`--count prints only the number of matching images; it does not combine with ${clash.join(', ')}`);
+  if (clash.length === 0) return;
+  const pageSizeOnly = clash.length === 1 && clash[0] === '--page-size';
+  const hint = pageSizeOnly
+    ? 'without --name-regex, --name-exact or --name-glob a count reads one image per region; with one of them it pages, and --page-size applies'
+    : undefined;
+  throw new UsageError(`--count prints only the number of matching images; it does not combine with ${clash.join(', ')}`, { hint });
 }
 
 export async function countRun(options: ListOptions, session: Session, io: IO, signal: AbortSignal): Promise<void> {

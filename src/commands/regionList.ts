@@ -11,6 +11,9 @@ export function isRegionId(value: unknown): value is string {
 
 export function parseRegionList(value: string): string[] {
   const ids = [...new Set(splitList('--region', [value]))];
+  if (ids.length > 1 && ids.some((id) => id.toLowerCase() === 'all')) {
+    throw new UsageError(`--region "${value}": 'all' means every region and stands alone; give it or a list of ids, not both`);
+  }
   for (const id of ids) {
     if (!isRegionId(id)) {
       throw new UsageError(`invalid region "${id}"; expected an id like cn-hangzhou`, {

@@ -20,6 +20,10 @@ export interface FlagSpec {
 export interface ArgumentSpec {
   name: string;
   description: string;
+  /** `<name>` rather than `[name]` */
+  required: boolean;
+  /** takes any number of values (`name...`) */
+  variadic: boolean;
   values?: ValueSource;
 }
 
@@ -50,6 +54,8 @@ export function describeProgram(program: Command): ProgramSpec {
       arguments: command.registeredArguments.map((argument) => ({
         name: argument.name(),
         description: argument.description,
+        required: argument.required,
+        variadic: argument.variadic,
         values: ARGUMENT_VALUES[`${command.name()} ${argument.name()}`],
       })),
     })),

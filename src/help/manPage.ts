@@ -1,7 +1,7 @@
 // man/ecsimg.1, written by `npm run man` from the commander program and the help topics (the
 // same model the completion scripts use), so `man ecsimg` says what `--help` says.
 import type { Command } from 'commander';
-import { describeProgram, type CommandSpec, type FlagSpec } from '../completion/model.js';
+import { describeProgram, type ArgumentSpec, type CommandSpec, type FlagSpec } from '../completion/model.js';
 import { HELP_TOPICS } from './topics.js';
 
 /** Text for roff: backslashes and hyphens escaped, no line that starts a request. */
@@ -20,8 +20,14 @@ function flagItem(flag: FlagSpec): string[] {
   return ['.TP', `${names.join(', ')}${value}`, roff(flag.description)];
 }
 
+/** ` [image-id ...]`: brackets for an optional argument, dots for one that takes several. */
+function synopsisArgument(argument: ArgumentSpec): string {
+  const term = `\\fI${roff(argument.name)}\\fR${argument.variadic ? ' ...' : ''}`;
+  return argument.required ? ` ${term}` : ` [${term}]`;
+}
+
 function commandSection(command: CommandSpec): string[] {
-  const args = command.arguments.map((a) => ` \\fI${roff(a.name)}\\fR`).join('');
+  const args = command.arguments.map(synopsisArgument).join('');
   return ['.SS', `\\fBecsimg ${roff(command.name)}\\fR${args}`, roff(command.description), ...command.flags.flatMap(flagItem)];
 }
 

@@ -32,6 +32,30 @@ describe('help and hints', () => {
   });
 });
 
+describe('--region in each help says what that command does with it', () => {
+  it.each(['list', 'show', 'wait'])('%s takes a list or all', async (command) => {
+    const { stdout } = await runInProcess([command, '--help']);
+    expect(stdout).toMatch(/-r, --region <id> +region id, a comma-separated list, or\s+'all'/);
+    expect(stdout).not.toContain('for list');
+  });
+
+  it('regions asks one region, and says so', async () => {
+    const { stdout } = await runInProcess(['regions', '--help']);
+    expect(stdout).toMatch(/-r, --region <id> +the region whose endpoint answers/);
+    expect(stdout).not.toContain("'all'");
+  });
+});
+
+describe("'all' beside region ids", () => {
+  it.each([['all,cn-hangzhou'], ['cn-hangzhou,ALL']])('%s is exit 2 saying all stands alone, not that all is invalid', async (value) => {
+    const result = await runInProcess(['list', '--dry-run', '--region', value]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("'all' means every region and stands alone");
+    expect(result.stderr).not.toContain('invalid region');
+    expect(result.stdout).toBe('');
+  });
+});
+
 describe('--dry-run --region all with a regional endpoint', () => {
   it('is refused in words, with no {RegionId} placeholder', async () => {
     const result = await runInProcess(['list', '--dry-run', '--region', 'all', '--endpoint', 'https://ecs.cn-hangzhou.aliyuncs.com']);

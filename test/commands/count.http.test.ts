@@ -54,6 +54,13 @@ describe('list --count', () => {
     expect(result.requests).toHaveLength(0);
   });
 
+  it('--page-size alone is refused with a hint naming the filters that make a count page', async () => {
+    const result = await run(['--count', '--page-size', '10']);
+    expect(result.stderr).toMatch(/hint: without --name-regex, --name-exact or --name-glob a count reads one image per region/);
+    const other = await run(['--count', '--page-size', '10', '--latest']);
+    expect(other.stderr).not.toContain('hint: without --name-regex');
+  });
+
   it('--page-size is kept with a client-side filter, which pages', async () => {
     const result = await run(['--count', '--name-glob', '*', '--page-size', '50']);
     expect(result.code).toBe(0);

@@ -69,8 +69,9 @@ describe('describeProgram', () => {
   it('gives the completion command its shells, and help the command names', () => {
     const byName = new Map(spec.commands.map((c) => [c.name, c]));
     expect(byName.get('completion')!.arguments).toEqual([
-      { name: 'shell', description: 'bash, zsh or fish', values: { kind: 'words', words: COMPLETION_SHELLS } },
+      { name: 'shell', description: 'bash, zsh or fish', required: true, variadic: false, values: { kind: 'words', words: COMPLETION_SHELLS } },
     ]);
+    expect(byName.get('show')!.arguments[0]).toMatchObject({ required: false, variadic: true });
     expect(byName.get('help')!.arguments[0]!.values).toEqual({ kind: 'commands' });
     expect(byName.get('show')!.arguments[0]!.values).toBeUndefined();
   });

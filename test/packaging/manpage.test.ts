@@ -24,6 +24,13 @@ describe('man/ecsimg.1', () => {
     expect(renderManPage(program(), VERSION)).toBe(committed());
   });
 
+  it('writes a command\'s optional, repeatable argument as [name ...], as --help does', () => {
+    const page = committed();
+    expect(page).toContain('\\fBecsimg show\\fR [\\fIimage\\-id\\fR ...]');
+    expect(page).toContain('\\fBecsimg wait\\fR [\\fIimage\\-id\\fR ...]');
+    expect(page).toContain('\\fBecsimg completion\\fR \\fIshell\\fR\n');
+  });
+
   it('is shipped by package.json (man field, files)', () => {
     const pkg = JSON.parse(readFileSync(new URL('package.json', ROOT), 'utf8')) as { man: string[]; files: string[] };
     expect(pkg.man).toEqual(['./man/ecsimg.1']);
