@@ -182,8 +182,8 @@ export function buildProgram(runtime: Runtime): Command {
         return;
       }
       if (imageIds.length === 0) throw new UsageError('show needs image ids, or --family <name>', { hint: 'see: ecsimg show --help' });
-      const { parseImageId, showRun } = await import('./commands/show.js');
-      const ids = [...new Set(imageIds.map(parseImageId))];
+      const [{ parseImageIds }, { showRun }] = await Promise.all([import('./commands/validate.js'), import('./commands/show.js')]);
+      const ids = parseImageIds('<image-id>', imageIds);
       const { createSession } = await import('./commands/session.js');
       await showRun(ids, global, createSession(global, runtime), runtime.io);
     });

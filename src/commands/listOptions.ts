@@ -14,7 +14,7 @@ import { DEFAULT_COLUMNS, IMAGE_FIELDS, parseColumns } from '../output/columns.j
 import { compileNameRegex, parseSortKeys, type SortKey } from './clientSide.js';
 import type { GlobalOptions } from './globals.js';
 import { exactNameRegex, globLiteral, globNameRegex } from './nameMatch.js';
-import { parseChoice, parseInteger, parseIsoDate, parseTag, splitList } from './validate.js';
+import { parseChoice, parseImageIds, parseInteger, parseIsoDate, parseTag, splitList } from './validate.js';
 
 /** What to do when --fail-empty found nothing (list and --count). */
 export const FAIL_EMPTY_HINT = 'loosen the filters, or drop --fail-empty to accept an empty listing';
@@ -95,7 +95,7 @@ export function parseListOptions(raw: RawListFlags, global: GlobalOptions): List
   const nameMatch = parseNameMatch(raw, nonEmpty);
   const filters: ImageFilters = {
     owner: optional(raw.owner, (v) => parseChoice('--owner', v, OWNER_ALIASES)),
-    imageIds: raw.imageId && splitList('--image-id', raw.imageId),
+    imageIds: raw.imageId && parseImageIds('--image-id', raw.imageId),
     name: nameMatch.send ?? optional(raw.name, nonEmpty('--name')),
     statuses: raw.status && parseStatuses(raw.status),
     snapshotId: optional(raw.snapshotId, nonEmpty('--snapshot-id')),

@@ -1,6 +1,6 @@
 // `ecsimg show <image-id>`: one image, every field.
 import type { Image, RpcParams } from '../api/types.js';
-import { EcsimgError, NotFoundError, UsageError } from '../errors.js';
+import { EcsimgError, NotFoundError } from '../errors.js';
 import type { IO } from '../io.js';
 import { resolveRegionIds } from '../listing/regions.js';
 import { askEachRegion } from '../listing/eachRegion.js';
@@ -13,16 +13,6 @@ import { escapeJsonForTerminal } from '../output/text.js';
 import type { GlobalOptions } from './globals.js';
 import { DEFAULT_CONCURRENCY } from './listOptions.js';
 import type { Session } from './session.js';
-
-export function parseImageId(value: string): string {
-  const id = value.trim();
-  if (id === '' || id.includes(',')) {
-    throw new UsageError(`invalid image id "${value}"; give each id as its own argument`, {
-      hint: 'e.g. ecsimg show m-a m-b; or list them: ecsimg list --image-id a,b',
-    });
-  }
-  return id;
-}
 
 /**
  * One request per region for up to 100 ids (a second, for marketplace images, only for ids

@@ -40,6 +40,21 @@ export function splitList(flag: string, values: readonly string[]): string[] {
   return items;
 }
 
+/**
+ * Image ids as show, wait and list --image-id take them: separate arguments and/or
+ * comma-separated, each once. An id has no blank inside: "m-a m-b" is a quoting slip.
+ */
+export function parseImageIds(label: string, values: readonly string[]): string[] {
+  const ids = splitList(label, values);
+  const blank = ids.find((id) => /\s/.test(id));
+  if (blank !== undefined) {
+    throw new UsageError(`invalid image id "${blank}": an id has no spaces`, {
+      hint: 'give each id as its own argument or separate them with commas: m-a m-b, or m-a,m-b',
+    });
+  }
+  return [...new Set(ids)];
+}
+
 export function parseTag(value: string): TagFilter {
   const eq = value.indexOf('=');
   const key = (eq === -1 ? value : value.slice(0, eq)).trim();

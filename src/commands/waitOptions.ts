@@ -4,7 +4,7 @@ import { UsageError } from '../errors.js';
 import { DEFAULT_COLUMNS, parseColumns } from '../output/columns.js';
 import type { GlobalOptions } from './globals.js';
 import { DEFAULT_CONCURRENCY, MAX_CONCURRENCY } from './listOptions.js';
-import { parseChoice, parseDuration, parseInteger, splitList } from './validate.js';
+import { parseChoice, parseDuration, parseImageIds, parseInteger } from './validate.js';
 
 export type ImageStatus = (typeof IMAGE_STATUSES)[number];
 
@@ -40,7 +40,7 @@ export const DEFAULT_INTERVAL = '15s';
 const MAX_WAIT_SECONDS = 86_400;
 
 export function parseWaitOptions(ids: readonly string[], raw: RawWaitFlags, global: GlobalOptions): WaitOptions {
-  const imageIds = ids.length === 0 ? [] : [...new Set(splitList('<image-id>', ids))];
+  const imageIds = ids.length === 0 ? [] : parseImageIds('<image-id>', ids);
   const name = raw.name;
   if (name !== undefined && name.trim() === '') throw new UsageError('--name needs the exact image name');
   if (name !== undefined && imageIds.length > 0) {

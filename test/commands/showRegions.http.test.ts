@@ -44,8 +44,16 @@ describe('ecsimg show', () => {
     expect(result.stderr).toContain('hint: check the id and the region; images of other regions have other ids (ecsimg show m-doesnotexist000000 --region all searches them all)');
   });
 
-  it('a comma in an id is exit 2: ids are separate arguments', async () => {
-    expect((await run(['show', 'a,b'])).code).toBe(2);
+  it('show, wait and list --image-id take ids alike: separate or comma-separated; a blank inside one is exit 2', async () => {
+    const [a, b] = images().filter((i) => i.ImageOwnerAlias === 'self').map((i) => i.ImageId);
+    const shown = await run(['show', `${a},${b}`, a!, '-o', 'json']);
+    expect(shown.code).toBe(0);
+    expect((JSON.parse(shown.stdout) as Image[]).map((i) => i.ImageId)).toEqual([a, b]);
+    for (const argv of [['show', `${a} ${b}`], ['wait', a!, `${a} ${b}`], ['list', '--image-id', `${a} ${b}`]]) {
+      const refused = await run(argv);
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toContain(`invalid image id "${a} ${b}": an id has no spaces`);
+    }
   });
 
   it('several ids across --region a,b: one request per region, RegionId first, a missing id exit 5 after the others', async () => {

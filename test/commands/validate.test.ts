@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseChoice, parseDuration, parseInteger, parseIsoDate, parseSeconds, parseTag, splitList } from '../../src/commands/validate.js';
+import { parseChoice, parseDuration, parseImageIds, parseInteger, parseIsoDate, parseSeconds, parseTag, splitList } from '../../src/commands/validate.js';
 import { UsageError } from '../../src/errors.js';
 import { runInProcess } from '../support/cli.js';
 
@@ -56,6 +56,20 @@ describe('splitList', () => {
   });
   it('rejects empty items', () => {
     expect(usage(() => splitList('--image-id', ['a,,b'])).message).toContain('--image-id');
+  });
+});
+
+describe('parseImageIds', () => {
+  it('takes separate and comma-separated ids, each once', () => {
+    expect(parseImageIds('<image-id>', ['m-a,m-b', ' m-c ', 'm-a'])).toEqual(['m-a', 'm-b', 'm-c']);
+  });
+  it('refuses an id with a blank inside, naming it', () => {
+    const err = usage(() => parseImageIds('<image-id>', ['m-a', 'm-b m-c']));
+    expect(err.message).toBe('invalid image id "m-b m-c": an id has no spaces');
+    expect(err.hint).toContain('m-a,m-b');
+  });
+  it('refuses an empty id', () => {
+    expect(usage(() => parseImageIds('--image-id', ['m-a,'])).message).toContain('empty item in --image-id');
   });
 });
 
