@@ -26,6 +26,7 @@ export async function regionsRun(options: RegionsOptions, session: Session, io: 
     tty: io.stdout.isTTY,
     color: io.color,
     width: io.stdout.columns,
+    notice: global.quiet ? undefined : (line) => io.stderr.write(`note: ${line}\n`),
   });
   if (regions.length > 0) formatter.write(regions);
   formatter.end();

@@ -6,9 +6,9 @@ import { fitWidths } from './table.js';
 /** Copied into scripts and shells: cutting one makes the row useless. */
 const NEVER_CUT = new Set(['ImageId', 'RegionId', 'SnapshotId']);
 /** Left out first, in this order, when the rest would not fit. */
-const GIVE_WAY = ['ImageOwnerAlias', 'Architecture', 'Size', 'OSType', 'Platform', 'Status', 'OSName'];
-/** Left out, last, only when the table would otherwise wrap. */
-const LAST_RESORT = ['CreationTime', 'ImageName', 'Description'];
+const GIVE_WAY = ['ImageOwnerAlias', 'Architecture', 'Size', 'OSType', 'Platform', 'Status', 'OSName', 'RegionEndpoint'];
+/** Left out, last, only when the table would otherwise wrap or a cut one would say nothing. */
+const LAST_RESORT = ['CreationTime', 'ImageName', 'Description', 'LocalName'];
 /** ISO times: the first 10 characters are the day. */
 export const DATE_COLUMNS = new Set(['CreationTime']);
 const DATE_WIDTH = 10;

@@ -69,6 +69,18 @@ describe.skipIf(!HAS_SCRIPT)('the table at a terminal', () => {
     expect(new Set(rows).size).toBe(4);
   });
 
+  it.each([40, 60])('regions at %i columns: every RegionId whole, no cell cut to nothing, a note naming what was left out', async (columns) => {
+    const json = await runInProcess(['regions', '-o', 'json'], { env: emulator.env() });
+    const ids = (JSON.parse(json.stdout) as { RegionId: string }[]).map((r) => r.RegionId);
+    const lines = screenLines(await atTerminal(columns, [], { args: ['regions'] })).filter((l) => l !== '');
+    const table = lines.filter((l) => !l.startsWith('note: '));
+    for (const line of table) expect(displayWidth(line), line).toBeLessThanOrEqual(columns);
+    for (const id of ids) expect(table.some((line) => line.split(/[│ ]+/).includes(id)), id).toBe(true);
+    const cut = table.flatMap((line) => line.split('│').map((cell) => cell.trim())).filter((cell) => cell.includes('…'));
+    for (const cell of cut) expect(displayWidth(cell), cell).toBeGreaterThanOrEqual(10);
+    expect(lines).toContain('note: left out to fit the terminal: Status, RegionEndpoint (--columns chooses, -o tsv shows all)');
+  });
+
   it('TERM=dumb: the box is drawn in ASCII (+, -, |)', async () => {
     const text = (await atTerminal(100, [], { args: SELF, term: 'dumb' })).replace(/\r/g, '');
     const table = screenLines(text).filter((line) => /^[+|]/.test(line));
