@@ -162,7 +162,11 @@ export class ImageCatalogue implements Catalogue {
     const index = list.findIndex((i) => i.ImageId === imageId);
     if (index === -1) return false;
     const next = [...list];
-    next[index] = { ...list[index]!, ...fields } as ServedImage;
+    const image = list[index]!;
+    // An image's disks are copied with it: their Progress is the image's.
+    const mappings = image.DiskDeviceMappings;
+    const disks = fields.Progress === undefined || mappings === undefined ? {} : { DiskDeviceMappings: withDiskProgress(mappings, fields.Progress) };
+    next[index] = { ...image, ...fields, ...disks } as ServedImage;
     this.byRegion.set(regionId, next);
     return true;
   }
@@ -331,6 +335,10 @@ function customImage(random: Random, regionId: string, spec: CustomSpec): Catalo
     Tags: { Tag: spec.tags ?? [] },
     DiskDeviceMappings: { DiskDeviceMapping: spec.owner === 'marketplace' ? [] : disks },
   };
+}
+
+function withDiskProgress(mappings: CatalogueImage['DiskDeviceMappings'], progress: string): CatalogueImage['DiskDeviceMappings'] {
+  return { DiskDeviceMapping: mappings.DiskDeviceMapping.map((d) => ({ ...d, Progress: progress })) };
 }
 
 function disk(device: string, sizeGiB: number, snapshotId: string, type: 'system' | 'data', progress: string): CatalogueDiskDeviceMapping {

@@ -8,7 +8,15 @@ const T0 = Date.UTC(2026, 0, 1);
 let clock = T0;
 const emulator = useEmulator({ creating: { count: 2, seconds: 10, failed: 1 }, now: () => clock });
 
-async function imagesNamed(regionId: string, name: string): Promise<{ ImageId: string; Status: string; Progress: string; CreationTime: string }[]> {
+interface Served {
+  ImageId: string;
+  Status: string;
+  Progress: string;
+  CreationTime: string;
+  DiskDeviceMappings: { DiskDeviceMapping: { Progress: string }[] };
+}
+
+async function imagesNamed(regionId: string, name: string): Promise<Served[]> {
   const r = await call(emulator.current.endpoint, 'DescribeImages', { RegionId: regionId, ImageName: name, Status: 'ALL', ImageOwnerAlias: 'self' }, { credentials: emulator.current.credentials });
   expect(r.status).toBe(200);
   return r.body.Images.Image;
@@ -28,9 +36,14 @@ describe('--creating', () => {
     clock += 3_500;
     expect((await imagesNamed('cn-beijing', 'creating-1')).map((i) => [i.Status, i.Progress])).toEqual([['Creating', '35%']]);
     expect((await imagesNamed('cn-beijing', 'creating-2')).map((i) => [i.Status, i.Progress])).toEqual([['Creating', '35%']]);
+    // its disks are copied with it
+    const disks = (await imagesNamed('cn-beijing', 'creating-1'))[0]!.DiskDeviceMappings.DiskDeviceMapping;
+    expect(disks.length).toBeGreaterThan(0);
+    expect(disks.map((d) => d.Progress)).toEqual(disks.map(() => '35%'));
     clock += 6_500;
     const done = await imagesNamed('cn-beijing', 'creating-1');
     expect(done.map((i) => [i.ImageId, i.Status, i.Progress])).toEqual([[first[0]!.ImageId, 'Available', '100%']]);
+    expect(done[0]!.DiskDeviceMappings.DiskDeviceMapping.every((d) => d.Progress === '100%')).toBe(true);
     expect((await imagesNamed('cn-beijing', 'creating-2')).map((i) => i.Status)).toEqual(['CreateFailed']);
     // a region first asked for later started with the others: the emulator's start
     expect((await imagesNamed('cn-shanghai', 'creating-1')).map((i) => i.Status)).toEqual(['Available']);
