@@ -57,15 +57,15 @@ export async function waitRun(options: WaitOptions, session: Session, io: IO, si
       const cut = await pollRound(options, session, regionIds, stop, byRegion);
       if (signal.aborted) throw new InterruptedError();
       update(targets, byRegion, options);
-      if (cut) throw timedOut(targets, options);
+      if (cut) throw timedOut(targets, options, failing);
       warnOnChange(byRegion, failing, session);
       reporter(targets);
       if (verdict(targets, options) === 'done') break;
-      if (once) throw timedOut(targets, options);
+      if (once) throw timedOut(targets, options, failing);
       // Ended early by Ctrl-C or the deadline: which one, the next lines tell.
       await sleep(options.intervalSeconds * 1000, stop).catch(() => undefined);
       if (signal.aborted) throw new InterruptedError();
-      if (stop.aborted) throw timedOut(targets, options);
+      if (stop.aborted) throw timedOut(targets, options, failing);
     }
   } finally {
     clearTimeout(timer);
@@ -97,11 +97,22 @@ async function pollRound(options: WaitOptions, session: Session, regionIds: stri
     reportEveryFailure: true,
     signal,
     warn: (line) => session.warn(line),
-    pages(region) {
+    async *pages(region) {
       const base: RpcParams = { RegionId: region.regionId, Status: 'ALL' };
-      if (options.name !== undefined) base.ImageName = options.name;
-      else base.ImageId = options.imageIds.join(',');
-      return region.imagePages(base, { pageSize: 100, concurrency: 1 });
+      if (options.name !== undefined) {
+        base.ImageName = options.name;
+        yield* region.imagePages(base, { pageSize: 100, concurrency: 1 });
+        return;
+      }
+      const seen = new Set<unknown>();
+      for await (const page of region.imagePages({ ...base, ImageId: options.imageIds.join(',') }, { pageSize: 100, concurrency: 1 })) {
+        for (const row of page) seen.add(row.ImageId);
+        yield page;
+      }
+      // Without an owner the API leaves out marketplace images: ask there for the ids still missing.
+      const missing = options.imageIds.filter((id) => !seen.has(id));
+      if (missing.length === 0) return;
+      yield* region.imagePages({ ...base, ImageId: missing.join(','), ImageOwnerAlias: 'marketplace' }, { pageSize: 100, concurrency: 1 });
     },
   });
   const round = (async (): Promise<boolean> => {
@@ -202,7 +213,8 @@ export function deadEnds(wanted: ImageStatus): ImageStatus[] {
 /** What to do about an image stuck in `status`, waiting for `wanted`. */
 function stuckHint(status: ImageStatus, wanted: ImageStatus): string {
   if (status === 'CreateFailed') return 'a failed copy or build must be started again';
-  if (wanted === 'Waiting' || wanted === 'Creating' || wanted === 'CreateFailed') return `it is past ${wanted}: an image does not go back; wait for its present status instead`;
+  if (wanted === 'CreateFailed') return `it was made (${status}): an image that is made does not fail; wait for its present status instead`;
+  if (wanted === 'Waiting' || wanted === 'Creating') return `it is past ${wanted}: an image does not go back; wait for its present status instead`;
   if (status === 'Deprecated') return 'the image was deprecated: pick a newer one (e.g. ecsimg list --latest) or ask its owner';
   return 'the image was made unavailable (by its owner or the service): see why in the console, or pick another image';
 }
@@ -232,17 +244,22 @@ function namedFew(items: string[]): string {
   return items.slice(0, 10).join(', ') + (items.length > 10 ? ` and ${items.length - 10} more` : '');
 }
 
-function timedOut(targets: Target[], options: WaitOptions): EcsimgError {
+/** `failing`: the regions whose last answered poll failed (a poll the deadline cut keeps that standing). */
+function timedOut(targets: Target[], options: WaitOptions, failing: ReadonlySet<string>): EcsimgError {
   const left = targets.filter((t) => t.row?.Status !== options.status);
   const pending = left.map((t) => `${describe(t)} ${stateOf(t)}`).join(', ');
-  // A region that kept failing is not fixed by waiting longer.
-  const hint = left.some((t) => t.unknown === 'failed')
-    ? 'the last poll failed where the state is unknown (see the warnings above): check the network, the endpoint or the region before waiting longer'
-    : 'wait longer with --max-wait, e.g. --max-wait 1h';
-  if (options.maxWaitSeconds === 0) {
-    return new EcsimgError(`not every image was ${options.status} at the one check of --max-wait 0: ${pending}`, ExitCode.timedOut, { hint: left.some((t) => t.unknown === 'failed') ? hint : 'wait for it with --max-wait, e.g. --max-wait 30m' });
-  }
-  return new EcsimgError(`--max-wait ${options.maxWaitSeconds} s passed before every image was ${options.status}: ${pending}`, ExitCode.timedOut, { hint });
+  // A region that kept failing (a hung one: failed, then cut) is not fixed by waiting longer.
+  const keptFailing = left.some((t) => t.unknown === 'failed' || (t.unknown === 'cut' && failing.size > 0));
+  const hint = keptFailing
+    ? 'requests kept failing where the state is unknown (see the warnings above): check the network, the endpoint or the region before waiting longer'
+    : options.maxWaitSeconds === 0
+      ? 'wait for it with --max-wait, e.g. --max-wait 30m'
+      : 'wait longer with --max-wait, e.g. --max-wait 1h';
+  const what =
+    options.maxWaitSeconds === 0
+      ? `not every image was ${options.status} at the one check of --max-wait 0`
+      : `--max-wait ${options.maxWaitSeconds} s passed before every image was ${options.status}`;
+  return new EcsimgError(`${what}: ${pending}`, ExitCode.timedOut, { hint });
 }
 
 function describe(target: Target): string {

@@ -18,7 +18,7 @@ async function setStatus(id: string, Status: string): Promise<void> {
   expect(res.status).toBe(200);
 }
 
-function describeImagesRequests(): { RegionId?: string; ImageId?: string; ImageName?: string }[] {
+function describeImagesRequests(): { RegionId?: string; ImageId?: string; ImageName?: string; ImageOwnerAlias?: string }[] {
   return emulator.current.stats.requests.filter((r) => r.params.Action === 'DescribeImages').map((r) => r.params);
 }
 
@@ -58,7 +58,8 @@ describe('ecsimg wait', () => {
     expect(r.code).toBe(5);
     expect(r.stderr).toContain('image "m-bp1nosuchimage": not found after 3 polls');
     expect(r.stdout).toBe('');
-    expect(describeImagesRequests()).toHaveLength(3);
+    // each poll: the id among all owners' images, then among the marketplace's
+    expect(describeImagesRequests().map((q) => q.ImageOwnerAlias)).toEqual([undefined, 'marketplace', undefined, 'marketplace', undefined, 'marketplace']);
   });
 
   it('exit 5 for a name found nowhere names it once, then the regions, the first ten of them', async () => {
@@ -155,8 +156,33 @@ describe('ecsimg wait', () => {
     const r = await wait([id, '--interval', '0.05s', '--max-wait', '1s', '--retries', '0']);
     expect(r.code).toBe(6);
     expect(r.stderr).toContain(`image ${id} unknown (the last request failed)`);
-    expect(r.stderr).toContain('hint: the last poll failed where the state is unknown (see the warnings above): check the network, the endpoint or the region before waiting longer');
+    expect(r.stderr).toContain('hint: requests kept failing where the state is unknown (see the warnings above): check the network, the endpoint or the region before waiting longer');
     expect(r.stderr).not.toContain('wait longer with --max-wait');
+  });
+
+  it('a region that failed and then hung until the deadline: the hint is still to look at the failure', async () => {
+    const id = await addImage({ ImageName: 'wait-failing-then-hung', CreatingSeconds: 100 });
+    emulator.current.setFaults({ hangAfter: 0 });
+    // the first poll times out at 0.6 s (a failure, warned); the second hangs until the deadline cuts it
+    const r = await wait([id, '--interval', '0.05s', '--max-wait', '1s', '--timeout', '0.6', '--retries', '0']);
+    expect(r.code).toBe(6);
+    expect(r.stderr).toContain('within 0.6 s');
+    expect(r.stderr).toContain(`image ${id} unknown (its poll was cut short by --max-wait)`);
+    expect(r.stderr).toContain('hint: requests kept failing where the state is unknown (see the warnings above): check the network');
+    expect(r.stderr).not.toContain('wait longer with --max-wait');
+  });
+
+  it('finds a marketplace image (the API leaves them out without an owner): a second request, only for the ids still missing', async () => {
+    const catalogue = emulator.current.catalogue.images('cn-hangzhou') as unknown as { ImageId: string; ImageOwnerAlias: string; Status: string }[];
+    const market = catalogue.find((i) => i.ImageOwnerAlias === 'marketplace' && i.Status === 'Available')!;
+    const own = await addImage({ ImageName: 'wait-beside-market' });
+    const r = await wait([market.ImageId, own, ...FAST, '-q', '-o', 'tsv', '--columns', 'ImageId,ImageOwnerAlias', '--no-header']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(`${market.ImageId}\tmarketplace\n${own}\tself\n`);
+    expect(describeImagesRequests().map((q) => [q.ImageId, q.ImageOwnerAlias])).toEqual([
+      [`${market.ImageId},${own}`, undefined],
+      [market.ImageId, 'marketplace'],
+    ]);
   });
 
   it('--max-wait is a deadline: a hung request is cut at it (exit 6, its state unknown)', async () => {
@@ -181,9 +207,11 @@ describe('ecsimg wait', () => {
 
   it('exit 7 for a status the image is past (Available cannot become CreateFailed), with a hint that fits', async () => {
     const id = await addImage({ ImageName: 'wait-past' });
-    const past = await wait([id, ...FAST, '-q', '--status', 'CreateFailed']);
+    const past = await wait([id, ...FAST, '--status', 'CreateFailed']);
     expect(past.code).toBe(7);
     expect(past.stderr).toContain(`image ${id} is Available; it cannot become CreateFailed`);
+    expect(past.stderr).toContain('hint: it was made (Available): an image that is made does not fail');
+    expect(past.stderr).not.toContain('past CreateFailed');
     expect((await wait([id, ...FAST, '-q', '--status', 'Creating'])).code).toBe(7);
 
     await setStatus(id, 'Deprecated');
