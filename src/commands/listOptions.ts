@@ -188,6 +188,11 @@ function parseNameMatch(raw: RawListFlags, nonEmpty: (flag: string) => (value: s
 const STATUS_CHOICES = [...IMAGE_STATUSES, 'all'] as const;
 
 function parseStatuses(values: string[]): string[] {
-  const statuses = splitList('--status', values).map((v) => parseChoice('--status', v, STATUS_CHOICES));
-  return statuses.includes('all') ? ['ALL'] : [...new Set(statuses)];
+  const statuses = [...new Set(splitList('--status', values).map((v) => parseChoice('--status', v, STATUS_CHOICES)))];
+  if (!statuses.includes('all')) return statuses;
+  // As --region: 'all' beside a status would silently widen the listing to every status.
+  if (statuses.length > 1) {
+    throw new UsageError(`--status "${values.join(',')}": 'all' means every status and stands alone; give it or a list of statuses, not both`);
+  }
+  return ['ALL'];
 }

@@ -56,6 +56,29 @@ describe("'all' beside region ids", () => {
   });
 });
 
+describe("'all' beside statuses", () => {
+  it.each([['all,available'], ['Available,ALL']])('--status %s is exit 2 saying all stands alone, as --region does', async (value) => {
+    const result = await runInProcess(['list', '--dry-run', '--region', 'cn-hangzhou', '--status', value]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`--status "${value}": 'all' means every status and stands alone`);
+    expect(result.stdout).toBe('');
+  });
+
+  it.each([['all'], ['ALL,all']])('--status %s alone asks for every status', async (value) => {
+    const result = await runInProcess(['list', '--dry-run', '--region', 'cn-hangzhou', '--status', value]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('"Status": "ALL"');
+  });
+
+  it('wait --status takes one status: all is no choice there, alone or not', async () => {
+    for (const value of ['all', 'all,Available']) {
+      const result = await runInProcess(['wait', 'm-1', '--status', value]);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain(`invalid value "${value}" for --status`);
+    }
+  });
+});
+
 describe('--dry-run --region all with a regional endpoint', () => {
   it('is refused in words, with no {RegionId} placeholder', async () => {
     const result = await runInProcess(['list', '--dry-run', '--region', 'all', '--endpoint', 'https://ecs.cn-hangzhou.aliyuncs.com']);
