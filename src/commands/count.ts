@@ -2,8 +2,9 @@
 // region costs one request (PageSize 1: its TotalCount); with one, its pages are read and
 // the matches counted. A region that fails fails the count: a partial sum is no count.
 import { describeImagesParams, pageParams } from '../api/params.js';
-import { EcsimgError, NotFoundError, UsageError } from '../errors.js';
+import { NotFoundError, UsageError } from '../errors.js';
 import type { IO } from '../io.js';
+import { regionsFailed, type RegionFailure } from '../listing/regionFailures.js';
 import { resolveRegionIds } from '../listing/regions.js';
 import { walkRegions } from '../listing/walk.js';
 import { FAIL_EMPTY_HINT, type ListOptions } from './listOptions.js';
@@ -31,12 +32,17 @@ export function checkCountOptions(options: ListOptions, pageSizeGiven: boolean):
 }
 
 export async function countRun(options: ListOptions, session: Session, io: IO, signal: AbortSignal): Promise<void> {
-  const { regionIds, total } = await session.withProgress(() => countRegions(options, session, signal));
+  const { regionIds, total, failures } = await session.withProgress(() => countRegions(options, session, signal));
+  if (failures.length > 0) {
+    // Every failed region is named, as list names them, once the spinner is gone; then the one error.
+    for (const { regionId, error } of failures) session.reportRegionFailure(regionId, error);
+    throw regionsFailed(failures, regionIds, 'no count is printed');
+  }
   io.stdout.write(`${total}\n`);
   if (options.failEmpty && total === 0) throw new NotFoundError(`no image matched in ${regionIds.join(', ')} (--fail-empty)`, { hint: FAIL_EMPTY_HINT });
 }
 
-async function countRegions(options: ListOptions, session: Session, signal: AbortSignal): Promise<{ regionIds: string[]; total: number }> {
+async function countRegions(options: ListOptions, session: Session, signal: AbortSignal): Promise<{ regionIds: string[]; total: number; failures: RegionFailure[] }> {
   const regionIds = await resolveRegionIds(session);
   const matches = options.nameRegex;
   const walk = walkRegions((regionId) => session.apiFor(regionId), {
@@ -55,11 +61,10 @@ async function countRegions(options: ListOptions, session: Session, signal: Abor
     },
   });
   let total = 0;
+  const failures: RegionFailure[] = [];
   for await (const event of walk) {
     if (event.type === 'page') total += event.page;
-    else if (event.type === 'regionFailed') {
-      throw new EcsimgError(`${event.regionId}: ${event.error.message}; no count is printed`, event.error.exitCode, event.error);
-    }
+    else if (event.type === 'regionFailed') failures.push({ regionId: event.regionId, error: event.error, printedInPart: false });
   }
-  return { regionIds, total };
+  return { regionIds, total, failures };
 }

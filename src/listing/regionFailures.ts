@@ -8,15 +8,16 @@ export interface RegionFailure {
   printedInPart: boolean;
 }
 
-export function regionsFailed(failures: RegionFailure[], regionIds: string[]): EcsimgError {
+/** `outcome`, when given, says what came of it in place of what was listed (--count: no count is printed). */
+export function regionsFailed(failures: RegionFailure[], regionIds: string[], outcome?: string): EcsimgError {
   const failed = failures.map((f) => f.regionId).join(', ');
+  const every = failures.length === regionIds.length;
+  const what = every ? `every region failed (${failed})` : `${failures.length} of ${regionIds.length} regions failed (${failed})`;
+  if (outcome !== undefined) return new EcsimgError(`${what}; ${outcome}`, failures[0]!.error.exitCode);
   const inPart = failures.filter((f) => f.printedInPart).map((f) => f.regionId);
   // ndjson cannot take back what it printed: say so rather than "nothing".
   const printed = inPart.length === 0 ? '' : `${inPart.join(', ')} failed after some of ${inPart.length === 1 ? 'its' : 'their'} images were printed`;
-  const message =
-    failures.length === regionIds.length
-      ? `every region failed (${failed}); ${printed || 'nothing was listed'}`
-      : `${failures.length} of ${regionIds.length} regions failed (${failed}); the other regions were listed${printed ? `, and ${printed}` : ''}`;
+  const message = every ? `${what}; ${printed || 'nothing was listed'}` : `${what}; the other regions were listed${printed ? `, and ${printed}` : ''}`;
   return new EcsimgError(message, failures[0]!.error.exitCode);
 }
 

@@ -75,9 +75,24 @@ describe('what an operator reads when regions fail or have nothing', () => {
     const result = await withBeijingDown(() => run(['list', '--count', '--region', 'cn-hangzhou,cn-beijing', '--retries', '0']));
     expect(result.code).toBe(4);
     expect(result.stdout).toBe('');
-    expect(steady(result.stderr)).toBe(
-      ['ecsimg: cn-beijing: the ECS API at HOST is temporarily unavailable; no count is printed', '  hint: try again later', '  code: ServiceUnavailable  request-id: ID', ''].join('\n'),
-    );
+    expect(steady(result.stderr)).toBe([...BEIJING_DOWN, 'ecsimg: 1 of 2 regions failed (cn-beijing); no count is printed', ''].join('\n'));
+  });
+
+  it('--count: every failed region is named, as list names them, not only the first', async () => {
+    emulator.current.setFaults({ regions: ['cn-beijing'], htmlErrors: { status: 502 } });
+    try {
+      const args = ['--region', 'cn-beijing,cn-hangzou,cn-shanghai', '--retries', '0'];
+      const counted = await run(['list', '--count', ...args]);
+      const listed = await run(['list', '-o', 'json', ...args]);
+      expect(counted.stdout).toBe('');
+      expect(counted.code).toBe(listed.code);
+      const reports = (stderr: string) => steady(stderr).split('\n').filter((line) => line.startsWith('ecsimg: cn-'));
+      expect(reports(counted.stderr)).toEqual(reports(listed.stderr));
+      expect(reports(counted.stderr).map((line) => line.split(':')[1])).toEqual([' cn-beijing', ' cn-hangzou']);
+      expect(counted.stderr.trimEnd().split('\n').at(-1)).toBe('ecsimg: 2 of 3 regions failed (cn-beijing, cn-hangzou); no count is printed');
+    } finally {
+      emulator.current.setFaults({});
+    }
   });
 
   it('--count: the sum over the regions; none with --fail-empty names every region', async () => {

@@ -23,6 +23,12 @@ describe('regionsFailed', () => {
     expect(error.hint).toBeUndefined();
   });
 
+  it('an outcome (--count: no count is printed) takes the place of what was listed', () => {
+    expect(regionsFailed([failed('b')], ['a', 'b', 'c'], 'no count is printed').message).toBe('1 of 3 regions failed (b); no count is printed');
+    expect(regionsFailed([failed('a'), failed('b', true)], ['a', 'b'], 'no count is printed').message).toBe('every region failed (a, b); no count is printed');
+    expect(regionsFailed([failed('a', false, new CredentialsError('denied'))], ['a', 'b'], 'no count is printed').exitCode).toBe(ExitCode.credentials);
+  });
+
   it("takes the exit code of the first failed region's error", () => {
     const first = failed('a', false, new CredentialsError('denied'));
     expect(regionsFailed([first, failed('b')], ['a', 'b', 'c']).exitCode).toBe(ExitCode.credentials);
