@@ -110,3 +110,11 @@ export function newestRow(rows: Row[]): Row | undefined {
   const newest = sortRows(rows, [{ field: 'CreationTime', descending: true }])[0];
   return newest === undefined || sortValue('CreationTime', newest.CreationTime) === undefined ? undefined : newest;
 }
+
+/** Every row with the newest CreationTime, in the API's order: the first is newestRow's pick. */
+export function newestRows(rows: Row[]): Row[] {
+  const newest = newestRow(rows);
+  if (newest === undefined) return [];
+  const time = creationTimeMs(newest.CreationTime);
+  return rows.filter((row) => creationTimeMs(row.CreationTime) === time);
+}

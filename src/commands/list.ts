@@ -95,7 +95,11 @@ export async function listRun(options: ListOptions, session: Session, io: IO): P
       // "no match": the failed region may hold it (no rows at all, or only undated ones).
       if (failures.length > 0 && newestRow(rows) === undefined) throw regionsFailed(failures, regionIds);
       const failed = new Set(failures.map((f) => f.regionId));
-      ({ rows, missing } = latestPerRegion(rows, regionIds.filter((regionId) => !failed.has(regionId))));
+      const latest = latestPerRegion(rows, regionIds.filter((regionId) => !failed.has(regionId)));
+      ({ rows, missing } = latest);
+      // A tie is picked by the API's order, but never silently: the pick may be another architecture.
+      progress.clear();
+      for (const line of latest.ties) session.warn(line);
       if (options.sort && multiRegion) rows = sortRows(rows, options.sort);
     }
     if (collect && options.limit !== undefined) rows = rows.slice(0, options.limit);

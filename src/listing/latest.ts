@@ -1,5 +1,5 @@
 // --latest: the newest image of each region (Terraform's most_recent, per region).
-import { newestRow } from '../commands/clientSide.js';
+import { newestRow, newestRows } from '../commands/clientSide.js';
 import { NotFoundError } from '../errors.js';
 import type { Row } from '../output/format.js';
 
@@ -8,31 +8,56 @@ export interface Latest {
   rows: Row[];
   /** the regions without one, named in one error, to be thrown once the others are printed */
   missing?: NotFoundError;
+  /** a warning line for each region whose newest CreationTime several images share */
+  ties: string[];
 }
+
+/** How many ids a tie warning names before it says how many more there are. */
+const TIED_IDS_SHOWN = 3;
 
 const HINT = 'loosen the filters, or drop --latest to see what there is';
 
-/** Rows carry RegionId when there are several regions; none newest anywhere is thrown at once. */
+/**
+ * Rows carry RegionId when there are several regions; none newest anywhere is thrown at once.
+ * A tie is kept as the API ordered it (Terraform does the same) but named: the pick may be the
+ * wrong architecture or variant, and exit 0 would not say so.
+ */
 export function latestPerRegion(rows: Row[], regionIds: string[]): Latest {
   const newestOverall = (): Row => {
     const newest = newestRow(rows);
     if (!newest) throw new NotFoundError(`${noneMatched(rows)} in ${regionIds.join(', ')}, so there is no latest one`, { hint: HINT });
     return newest;
   };
-  if (regionIds.length <= 1) return { rows: [newestOverall()] };
+  // One region left of several (the others failed): its rows carry RegionId, and its warning names it.
+  if (regionIds.length <= 1) return { rows: [newestOverall()], ties: tieWarnings(rows, rows[0]?.RegionId === undefined ? undefined : regionIds[0]) };
   const byRegion = new Map<string, Row[]>(regionIds.map((regionId) => [regionId, []]));
   for (const row of rows) byRegion.get(String(row.RegionId))?.push(row);
   const newest: Row[] = [];
   const without: string[] = [];
+  const ties: string[] = [];
   for (const [regionId, regionRows] of byRegion) {
     const row = newestRow(regionRows);
     if (row) newest.push(row);
     else without.push(`${regionId}: ${noneMatched(regionRows)}`);
+    ties.push(...tieWarnings(regionRows, regionId));
   }
   if (newest.length === 0) newestOverall();
-  if (without.length === 0) return { rows: newest };
+  if (without.length === 0) return { rows: newest, ties };
   const missing = new NotFoundError(`${without.join('; ')}, so there is no latest one`, { hint: `the newest of the other regions was printed; ${HINT}` });
-  return { rows: newest, missing };
+  return { rows: newest, missing, ties };
+}
+
+/** One line when several images share the newest CreationTime: how many, the first few ids, how to narrow. */
+function tieWarnings(rows: Row[], regionId?: string): string[] {
+  const tied = newestRows(rows);
+  if (tied.length < 2) return [];
+  const ids = tied.slice(0, TIED_IDS_SHOWN).map((row) => String(row.ImageId)).join(', ');
+  const more = tied.length > TIED_IDS_SHOWN ? ` and ${tied.length - TIED_IDS_SHOWN} more` : '';
+  const where = regionId === undefined ? '' : `${regionId}: `;
+  return [
+    `${where}--latest picked the first of ${tied.length} images with the newest CreationTime ${String(tied[0]!.CreationTime)}, ` +
+      `in the API's order: ${ids}${more}; narrow with e.g. --arch or --name-exact`,
+  ];
 }
 
 function noneMatched(rows: Row[]): string {

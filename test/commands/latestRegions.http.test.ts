@@ -30,12 +30,34 @@ describe('--latest with several regions', () => {
     ['tsv', (out: string) => out.trimEnd().split('\n').slice(1).map((l) => l.split('\t')[0])],
     ['table', (out: string) => out.trimEnd().split('\n').slice(1).map((l) => l.split(/\s+/)[0])],
   ])('a region without a match is named on stderr, exit 5, the others printed (%s)', async (format, regionsOf) => {
-    await addImage('cn-hangzhou', 'latest-gap');
-    await addImage('cn-shanghai', 'latest-gap');
-    const result = await run(['list', '--name-exact', 'latest-gap', '--latest', '--region', REGIONS.join(','), '-o', format]);
+    // a name of its own per format: images added in the same second would tie (a warning first)
+    await addImage('cn-hangzhou', `latest-gap-${format}`);
+    await addImage('cn-shanghai', `latest-gap-${format}`);
+    const result = await run(['list', '--name-exact', `latest-gap-${format}`, '--latest', '--region', REGIONS.join(','), '-o', format]);
     expect(result.code).toBe(5);
     expect(regionsOf(result.stdout)).toEqual(['cn-hangzhou', 'cn-shanghai']);
     expect(result.stderr.split('\n')[0]).toBe('ecsimg: cn-beijing: no image matched, so there is no latest one');
+  });
+
+  it('a tie is one warning per region that has one, naming the region; the pick stays the API order', async () => {
+    const regions = ['cn-hangzhou', 'cn-beijing', 'cn-shanghai', 'ap-southeast-1'];
+    // the catalogue's order is the API's; images of one release day share a build time
+    const expected = regions.map((regionId) => {
+      const candidates = (emulator.current.catalogue.images(regionId) as unknown as Image[]).filter(
+        (i) => i.ImageOwnerAlias === 'system' && i.Status === 'Available' && i.ImageName!.toLowerCase().includes('ubuntu'),
+      );
+      const newestTime = candidates.map((i) => i.CreationTime!).sort().at(-1)!;
+      const tied = candidates.filter((i) => i.CreationTime === newestTime).map((i) => i.ImageId);
+      const shown = tied.length > 3 ? `${tied.slice(0, 3).join(', ')} and ${tied.length - 3} more` : tied.join(', ');
+      const warning = `warning: ${regionId}: --latest picked the first of ${tied.length} images with the newest CreationTime ${newestTime}, in the API's order: ${shown}; narrow with e.g. --arch or --name-exact`;
+      return { row: `${regionId}\t${tied[0]}`, warning: tied.length > 1 ? warning : undefined };
+    });
+    const warnings = expected.flatMap((e) => e.warning ?? []);
+    expect(warnings.length).toBeGreaterThan(0);
+    const result = await run(['list', '--owner', 'system', '--name', 'ubuntu', '--latest', '--region', regions.join(','), '-o', 'tsv', '--columns', 'RegionId,ImageId', '--no-header']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe(expected.map((e) => `${e.row}\n`).join(''));
+    expect(result.stderr).toBe(warnings.map((w) => `${w}\n`).join(''));
   });
 
   it('no match in any region: exit 5, nothing printed', async () => {

@@ -34,6 +34,25 @@ describe('client-side work on the listing', () => {
     expect(image!.ImageId).toBe(candidates.find((i) => i.CreationTime === newestTime)!.ImageId);
   });
 
+  it('--latest breaking a tie says so on stderr, -q or not: how many, the tied ids, how to narrow; exit 0', async () => {
+    const args = ['list', '--owner', 'system', '--name', 'ubuntu_22', '--latest', '-o', 'tsv', '--columns', 'ImageId,CreationTime', '--no-header'];
+    const candidates = systemImages().filter((i) => i.ImageName!.toLowerCase().includes('ubuntu_22'));
+    const newestTime = candidates.map((i) => i.CreationTime!).sort().at(-1)!;
+    const tied = candidates.filter((i) => i.CreationTime === newestTime).map((i) => i.ImageId);
+    expect(tied.length).toBe(2);
+    for (const quiet of [[], ['-q']]) {
+      const result = await run([...args, ...quiet]);
+      expect(result.code).toBe(0);
+      expect(result.stdout).toBe(`${tied[0]}\t${newestTime}\n`);
+      expect(result.stderr).toBe(
+        `warning: --latest picked the first of 2 images with the newest CreationTime ${newestTime}, in the API's order: ${tied.join(', ')}; narrow with e.g. --arch or --name-exact\n`,
+      );
+    }
+    // narrowed, there is no tie and nothing to warn of
+    const narrowed = await run([...args, '--arch', 'x86_64']);
+    expect([narrowed.code, narrowed.stderr]).toEqual([0, '']);
+  });
+
   it('--latest with no match is exit 5 and prints nothing', async () => {
     const result = await run(['list', '--name', 'no-such-image', '--latest', '-o', 'tsv', '--columns', 'ImageId', '--no-header']);
     expect(result.code).toBe(5);
