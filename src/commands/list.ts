@@ -52,6 +52,8 @@ export async function listRun(options: ListOptions, session: Session, io: IO): P
     concurrency: options.concurrency,
     // With --limit, regions are listed one after another so no request is sent in vain.
     oneAtATime: options.limit !== undefined,
+    // --columns RegionId with one region: a filled column (json keeps it), not an empty one.
+    regionIdOnRows: options.fields?.includes('RegionId'),
     warn: (line) => session.warn(line),
     progress,
     pages: (region) =>

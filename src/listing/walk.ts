@@ -25,7 +25,7 @@ export interface RegionWalk {
   /** any API call of this region, through the walk's limiter, ended with the walk */
   request<R>(send: (api: EcsApi, signal: AbortSignal) => Promise<R>): Promise<R>;
   describeImages(params: RpcParams): Promise<DescribeImagesResponse>;
-  /** every DescribeImages page of `params`; rows carry RegionId first when the walk has several regions */
+  /** every DescribeImages page of `params`; rows carry RegionId first when the walk has several regions, or `regionIdOnRows` */
   imagePages(params: RpcParams, paging: ImagePaging): AsyncGenerator<Row[]>;
 }
 
@@ -40,6 +40,8 @@ export interface WalkOptions<T> {
   pages: (region: RegionWalk) => AsyncIterable<T>;
   /** regions one after another instead of all at once (--limit: no request is sent in vain) */
   oneAtATime?: boolean;
+  /** rows carry RegionId even with one region (--columns names it: the column is filled, not empty) */
+  regionIdOnRows?: boolean;
   /** a failed region is an event even when it is the only one (wait polls on) */
   reportEveryFailure?: boolean;
   signal?: AbortSignal;
@@ -51,6 +53,7 @@ export interface WalkOptions<T> {
 export async function* walkRegions<T>(apiFor: (regionId: string) => Promise<EcsApi>, o: WalkOptions<T>): AsyncGenerator<WalkEvent<T>> {
   const { regionIds } = o;
   const several = regionIds.length > 1;
+  const tagRows = several || o.regionIdOnRows === true;
   const limiter = createLimiter(o.concurrency);
   // Ends the retries of requests nobody waits for once the walk is over (an early break, a failure).
   const stop = new AbortController();
@@ -75,7 +78,7 @@ export async function* walkRegions<T>(apiFor: (regionId: string) => Promise<EcsA
           onWarning: (w) => o.warn(several ? `${regionId}: ${w}` : w),
           onProgress: showProgress && ((figures) => showProgress(regionId, figures)),
         });
-        for await (const page of pages) yield several ? page.map((image): Row => ({ RegionId: regionId, ...image })) : (page as Row[]);
+        for await (const page of pages) yield tagRows ? page.map((image): Row => ({ RegionId: regionId, ...image })) : (page as Row[]);
       },
     };
     return region;

@@ -184,6 +184,26 @@ describe('ecsimg list against the emulator', () => {
     expect(result.stdout).not.toContain('\x1b');
   });
 
+  it.each([
+    ['csv', (out: string) => out.trimEnd().split('\n').slice(1).map((line) => line.split(',').slice(0, 2))],
+    ['tsv', (out: string) => out.trimEnd().split('\n').slice(1).map((line) => line.split('\t').slice(0, 2))],
+    ['table', (out: string) => out.trimEnd().split('\n').slice(1).map((line) => line.split(/\s+/).slice(0, 2))],
+    ['json', (out: string) => (JSON.parse(out) as Record<string, unknown>[]).map((row) => [row.RegionId, row.ImageId])],
+    ['ndjson', (out: string) => out.trimEnd().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>).map((row) => [row.RegionId, row.ImageId])],
+  ])('--columns RegionId with one region fills the column (%s)', async (format, cells) => {
+    const result = await runInProcess(['list', '--owner', 'self', '--region', 'cn-beijing', '--columns', 'RegionId,ImageId', '-o', format], { env: emulator.env() });
+    expect(result.code).toBe(0);
+    const expected = catalogue('cn-beijing').filter((i) => i.ImageOwnerAlias === 'self' && available(i));
+    expect(expected.length).toBeGreaterThan(0);
+    expect(cells(result.stdout)).toEqual(expected.map((i) => ['cn-beijing', i.ImageId]));
+    if (format === 'json') expect(Object.keys((JSON.parse(result.stdout) as object[])[0]!)).toEqual(['RegionId', 'ImageId']);
+  });
+
+  it('without RegionId in --columns one region keeps rows without it', async () => {
+    const rows = await listJson(['--owner', 'self', '--limit', '2']);
+    expect(rows.map((row) => Object.hasOwn(row, 'RegionId'))).toEqual([false, false]);
+  });
+
   it('an empty result is [] and exit 0', async () => {
     const images = await listJson(['--name', 'no-such-image-anywhere']);
     expect(images).toEqual([]);
