@@ -96,6 +96,12 @@ describe('walkRegions, what one region and several look like', () => {
     expect(warnings).toEqual(['b: the listing is incomplete: 1 of 2 images (TotalCount) after 3 passes; printed as found (--allow-incomplete)']);
   });
 
+  it('regionIdOnRows: one region\'s rows carry RegionId first too (--columns RegionId)', async () => {
+    const { events } = await walk({ a: { images: 3 } }, { regionIdOnRows: true });
+    expect(events).toEqual(['start a', 'page a a/a-1,a/a-2', 'page a a/a-3', 'done a']);
+    expect((await walk({ a: { images: 1 } }, { regionIdOnRows: false })).events).toContain('page a /a-1');
+  });
+
   it('every event in order, the last region done after its last page', async () => {
     const { events } = await walk({ a: { images: 3 }, b: { images: 0 }, c: { images: 1 } });
     expect(events).toEqual(['start a', 'page a a/a-1,a/a-2', 'page a a/a-3', 'done a', 'start b', 'done b', 'start c', 'page c c/c-1', 'done c']);
