@@ -95,6 +95,8 @@ async function pollRound(options: WaitOptions, session: Session, regionIds: stri
     concurrency: options.concurrency,
     // A region that fails this round may answer the next: every failure is news, not the end.
     reportEveryFailure: true,
+    // --columns RegionId with one region: a filled column (json keeps it), not an empty one.
+    regionIdOnRows: options.fields?.includes('RegionId'),
     signal,
     warn: (line) => session.warn(line),
     async *pages(region) {

@@ -226,6 +226,15 @@ describe('ecsimg wait', () => {
     expect(unavailable.stderr).not.toContain('must be started again');
   });
 
+  it('--columns RegionId with one region fills the column, as list does', async () => {
+    const id = await addImage({ ImageName: 'wait-region-column' });
+    const csv = await wait([id, ...FAST, '-q', '-o', 'csv', '--columns', 'RegionId,ImageId']);
+    expect(csv.code).toBe(0);
+    expect(csv.stdout).toBe(`RegionId,ImageId\ncn-hangzhou,${id}\n`);
+    const json = await wait([id, ...FAST, '-q', '-o', 'json', '--columns', 'ImageId,RegionId']);
+    expect(JSON.parse(json.stdout)).toEqual([{ RegionId: 'cn-hangzhou', ImageId: id }]);
+  });
+
   it('a terminal of unknown width (0 columns) gets the status lines, as no spinner can be drawn', async () => {
     const id = await addImage({ ImageName: 'wait-zero-columns' });
     const r = await runInProcess(['wait', id, ...FAST], { env: emulator.env(), tty: true, columns: 0 });
