@@ -124,8 +124,33 @@ describe('ecsimg show across regions when one fails', () => {
     const ids = Array.from({ length: 14 }, (_, i) => `m-missing${String(i).padStart(2, '0')}`);
     const result = await run(['show', ...ids]);
     expect(result.code).toBe(5);
-    expect(result.stderr).toContain('image "m-missing09" and 4 more were not found in cn-hangzhou');
+    expect(result.stderr).toContain('ecsimg: images "m-missing00", "m-missing01", ');
+    expect(result.stderr).toContain('"m-missing08", "m-missing09" and 4 more were not found in cn-hangzhou');
     expect(result.stderr).not.toContain('m-missing10');
+  });
+});
+
+describe('ecsimg show: the not-found message and hint', () => {
+  it('several missing ids: images "a", "b" were not found, the word image once', async () => {
+    const result = await run(['show', 'm-nosuch', 'm-nosuch2']);
+    expect(result.code).toBe(5);
+    expect(result.stderr).toContain('ecsimg: images "m-nosuch", "m-nosuch2" were not found in cn-hangzhou\n');
+    const one = await run(['show', 'm-nosuch']);
+    expect(one.stderr).toContain('ecsimg: image "m-nosuch" was not found in cn-hangzhou\n');
+  });
+
+  it('after --region all the hint does not suggest --region all again', async () => {
+    const result = await run(['show', 'm-nosuch', '--region', 'all']);
+    expect(result.code).toBe(5);
+    expect(result.stderr).toMatch(/^ecsimg: image "m-nosuch" was not found in \d+ regions$/m);
+    expect(result.stderr).toContain("hint: check the id; the image may be deleted, or another account's and not shared with you\n");
+    expect(result.stderr).not.toContain('--region all');
+  });
+
+  it('the id in the hint command line is quoted for the shell when it is not a plain word', async () => {
+    const result = await run(['show', "m-x;id'"]);
+    expect(result.code).toBe(5);
+    expect(result.stderr).toContain(`(ecsimg show 'm-x;id'\\''' --region all searches them all)`);
   });
 });
 
