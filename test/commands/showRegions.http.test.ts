@@ -56,6 +56,18 @@ describe('ecsimg show', () => {
     }
   });
 
+  it('an empty item in the ids names them in words for show and wait, and the flag for list --image-id', async () => {
+    for (const argv of [['show', 'a,,b'], ['wait', 'a,,b']]) {
+      const refused = await run(argv);
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toContain('ecsimg: empty item in the image ids "a,,b"; expected a comma-separated list\n');
+      expect(refused.stderr).not.toContain('<image-id>');
+    }
+    const list = await run(['list', '--image-id', 'a,,b']);
+    expect(list.code).toBe(2);
+    expect(list.stderr).toContain('ecsimg: empty item in --image-id "a,,b"; expected a comma-separated list\n');
+  });
+
   it('several ids across --region a,b: one request per region, RegionId first, a missing id exit 5 after the others', async () => {
     const hangzhou = images().find((i) => i.ImageOwnerAlias === 'self')!;
     const beijing = (emulator.current.catalogue.images('cn-beijing') as unknown as Image[]).find((i) => i.ImageOwnerAlias === 'self')!;
