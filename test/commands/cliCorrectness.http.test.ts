@@ -32,6 +32,22 @@ describe('help and hints', () => {
   });
 });
 
+describe('a word after list', () => {
+  it('`list ubuntu`: exit 2, the hint says list takes no arguments and to filter with --name', async () => {
+    const result = await runInProcess(['list', 'ubuntu']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("ecsimg: too many arguments for 'list'.");
+    expect(result.stderr).toContain('hint: list takes no arguments; filter by name with --name ubuntu (or --name-exact ubuntu)\n');
+  });
+
+  it('the word in the hint is quoted for the shell; another command keeps its see-help hint', async () => {
+    expect((await runInProcess(['list', 'ubuntu 22'])).stderr).toContain("--name 'ubuntu 22' (or --name-exact 'ubuntu 22')");
+    const regions = await runInProcess(['regions', 'cn-hangzhou']);
+    expect(regions.code).toBe(2);
+    expect(regions.stderr).toContain('hint: see: ecsimg regions --help\n');
+  });
+});
+
 describe('--region in each help says what that command does with it', () => {
   it.each(['list', 'show', 'wait'])('%s takes a list or all', async (command) => {
     const { stdout } = await runInProcess([command, '--help']);
