@@ -72,6 +72,27 @@ describe("'all' beside region ids", () => {
   });
 });
 
+describe('region ids separated by blanks', () => {
+  it('--region "cn-hangzhou cn-beijing" is exit 2 with the hint to separate them with commas', async () => {
+    const result = await runInProcess(['list', '--dry-run', '--region', 'cn-hangzhou cn-beijing']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('ecsimg: invalid region "cn-hangzhou cn-beijing"; expected an id like cn-hangzhou\n');
+    expect(result.stderr).toContain('hint: separate regions with commas: --region cn-hangzhou,cn-beijing\n');
+    const mixed = await runInProcess(['list', '--dry-run', '--region', 'cn-shanghai,cn-hangzhou  cn-beijing']);
+    expect(mixed.stderr).toContain('hint: separate regions with commas: --region cn-shanghai,cn-hangzhou,cn-beijing\n');
+    const odd = await runInProcess(['list', '--dry-run', '--region', 'cn-hangzhou cn-beijing,x;y']);
+    expect(odd.stderr).toContain("hint: separate regions with commas: --region 'cn-hangzhou,cn-beijing,x;y'\n");
+  });
+
+  it('a value that is no list of region ids keeps the hint to list the regions', async () => {
+    for (const value of ['cn_hangzhou', 'cn-hangzhou oops!']) {
+      const result = await runInProcess(['list', '--dry-run', '--region', value]);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain('hint: list valid regions with: ecsimg regions\n');
+    }
+  });
+});
+
 describe('--dry-run --region all with a regional endpoint', () => {
   it('is refused in words, with no {RegionId} placeholder', async () => {
     const result = await runInProcess(['list', '--dry-run', '--region', 'all', '--endpoint', 'https://ecs.cn-hangzhou.aliyuncs.com']);
