@@ -183,7 +183,7 @@ export function buildProgram(runtime: Runtime): Command {
       }
       if (imageIds.length === 0) throw new UsageError('show needs image ids, or --family <name>', { hint: 'see: ecsimg show --help' });
       const [{ parseImageIds }, { showRun }] = await Promise.all([import('./commands/validate.js'), import('./commands/show.js')]);
-      const ids = parseImageIds('<image-id>', imageIds);
+      const ids = parseImageIds('the image ids', imageIds);
       const { createSession } = await import('./commands/session.js');
       await showRun(ids, global, createSession(global, runtime), runtime.io);
     });

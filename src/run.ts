@@ -1,7 +1,8 @@
 // Runs the CLI for one argv and turns any failure into a message on stderr and an exit code.
-import { CommanderError } from 'commander';
+import { CommanderError, type Command } from 'commander';
 import { buildProgram } from './cli.js';
 import { EcsimgError, ExitCode, UsageError } from './errors.js';
+import { shellWord } from './output/shellWord.js';
 import type { Runtime } from './runtime.js';
 
 const SUCCESSFUL_COMMANDER_EXITS = new Set(['commander.helpDisplayed', 'commander.version']);
@@ -13,9 +14,14 @@ export async function runCli(argv: string[], runtime: Runtime): Promise<number> 
   const secrets: string[] = [];
   // The command being parsed, for hints that name it (`see: ecsimg list --help`).
   let command: string | undefined;
+  // Its operands, for a hint that turns a stray word into the option it was meant for.
+  let operands: () => readonly string[] = () => [];
   try {
     const program = buildProgram({ ...runtime, secrets });
-    program.hook('preSubcommand', (_program, subcommand) => void (command = subcommand.name()));
+    program.hook('preSubcommand', (_program, subcommand: Command) => {
+      command = subcommand.name();
+      operands = () => subcommand.args;
+    });
     await program.parseAsync(argv, { from: 'user' });
     return ExitCode.ok;
   } catch (err) {
@@ -23,7 +29,7 @@ export async function runCli(argv: string[], runtime: Runtime): Promise<number> 
     if (err instanceof CommanderError && err.code === 'commander.help' && err.exitCode === 0) return ExitCode.ok;
     let exitCode: number = ExitCode.internal;
     try {
-      const error = toReportable(err, command);
+      const error = toReportable(err, command, operands());
       exitCode = error.exitCode;
       const { formatError } = await import('./output/errorMessage.js');
       runtime.io.stderr.write(formatError(error, { debug, quiet, color: false, secrets: [...secretsIn(runtime.env), ...secrets] }));
@@ -56,7 +62,7 @@ export function quietIn(argv: string[]): boolean {
   return argv.some((arg) => arg === '--quiet' || /^-[^-rpo]*q/.test(arg));
 }
 
-function toReportable(err: unknown, command: string | undefined): EcsimgError {
+function toReportable(err: unknown, command: string | undefined, operands: readonly string[]): EcsimgError {
   if (err instanceof EcsimgError) return err;
   if (err instanceof CommanderError && err.code === 'commander.help') {
     return new UsageError('no command given', { hint: 'commands: list, show, regions, completion, emulator; see: ecsimg --help' });
@@ -67,7 +73,7 @@ function toReportable(err: unknown, command: string | undefined): EcsimgError {
     const [first = '', ...rest] = err.message.replace(/^error: /, '').split('\n');
     const more = rest.join(' ').trim();
     const suggestion = /^\(?did you mean (.+?)\?\)?$/i.exec(more)?.[1];
-    const see = usageHint(err, command);
+    const see = usageHint(err, command, operands);
     if (suggestion) return new UsageError(first, { hint: `did you mean ${suggestion}? ${see.replace(/^see/, 'See')}` });
     return new UsageError(more ? `${first} ${more}` : first, { hint: see });
   }
@@ -76,7 +82,12 @@ function toReportable(err: unknown, command: string | undefined): EcsimgError {
   });
 }
 
-function usageHint(err: CommanderError, command: string | undefined): string {
+function usageHint(err: CommanderError, command: string | undefined, operands: readonly string[]): string {
+  // `ecsimg list ubuntu`: the word is most likely a name to filter by.
+  const word = operands[0];
+  if (err.code === 'commander.excessArguments' && command === 'list' && word !== undefined) {
+    return `list takes no arguments; filter by name with --name ${shellWord(word)} (or --name-exact ${shellWord(word)})`;
+  }
   return err.code === 'commander.unknownCommand' || command === undefined ? 'see: ecsimg --help' : `see: ecsimg ${command} --help`;
 }
 

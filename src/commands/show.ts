@@ -2,13 +2,14 @@
 import type { Image, RpcParams } from '../api/types.js';
 import { EcsimgError, NotFoundError } from '../errors.js';
 import type { IO } from '../io.js';
-import { resolveRegionIds } from '../listing/regions.js';
+import { isAllRegions, resolveRegionIds } from '../listing/regions.js';
 import { askEachRegion } from '../listing/eachRegion.js';
 import { throwWalkOutcome } from '../listing/regionFailures.js';
 import type { RegionWalk } from '../listing/walk.js';
 import { createFormatter } from '../output/format.js';
 import { stringifyJson } from '../output/json.js';
 import { renderKeyValue } from '../output/keyValue.js';
+import { shellWord } from '../output/shellWord.js';
 import { escapeJsonForTerminal } from '../output/text.js';
 import type { GlobalOptions } from './globals.js';
 import { DEFAULT_CONCURRENCY } from './listOptions.js';
@@ -33,15 +34,19 @@ export async function showRun(imageIds: string[], global: GlobalOptions, session
     else found.push(multiRegion ? ({ RegionId: regionId, ...byRegion.get(regionId)!.get(id)! } as Image) : byRegion.get(regionId)!.get(id)!);
   }
   if (found.length > 0) print(found, imageIds.length === 1 && !multiRegion, global, io);
-  throwWalkOutcome(failures, regionIds, missing.length > 0 ? notFound(missing, [...byRegion.keys()]) : undefined, session.report);
+  throwWalkOutcome(failures, regionIds, missing.length > 0 ? notFound(missing, [...byRegion.keys()], isAllRegions(session.region().value)) : undefined, session.report);
 }
 
-function notFound(missing: string[], searched: string[]): NotFoundError {
+function notFound(missing: string[], searched: string[], allRegions: boolean): NotFoundError {
   const where = searched.length > 3 ? `${searched.length} regions` : searched.join(', ');
   // A long list of ids would be one screen-wide line: name the first few.
-  const named = missing.slice(0, SHOWN_IDS).map((id) => `image "${id}"`).join(', ') + (missing.length > SHOWN_IDS ? ` and ${missing.length - SHOWN_IDS} more` : '');
-  return new NotFoundError(`${named} ${missing.length === 1 ? 'was' : 'were'} not found in ${where}`, {
-    hint: `check the id and the region; images of other regions have other ids (ecsimg show ${missing[0]} --region all searches them all)`,
+  const quoted = missing.slice(0, SHOWN_IDS).map((id) => `"${id}"`).join(', ') + (missing.length > SHOWN_IDS ? ` and ${missing.length - SHOWN_IDS} more` : '');
+  const named = missing.length === 1 ? `image ${quoted} was` : `images ${quoted} were`;
+  return new NotFoundError(`${named} not found in ${where}`, {
+    // Every region searched: --region all would only say the same again.
+    hint: allRegions
+      ? "check the id; the image may be deleted, or another account's and not shared with you"
+      : `check the id and the region; images of other regions have other ids (ecsimg show ${shellWord(missing[0]!)} --region all searches them all)`,
   });
 }
 

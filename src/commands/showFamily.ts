@@ -10,6 +10,7 @@ import { resolveRegionIds } from '../listing/regions.js';
 import { DEFAULT_CONCURRENCY } from './listOptions.js';
 import type { Session } from './session.js';
 import { printImages } from './show.js';
+import { shellWord } from '../output/shellWord.js';
 
 // The API reference's rule for a family name (2 to 128 characters, letters, digits, ':', '_',
 // '-', a letter first), without its ban on the prefixes acs: and aliyun: those name the
@@ -57,7 +58,7 @@ export async function showFamilyRun(family: string, global: GlobalOptions, sessi
     missing.length === 0
       ? undefined
       : new NotFoundError(`image family "${family}" has no Available image in ${missing.join(', ')}`, {
-          hint: `check the family name and the region; ecsimg list --family ${family} --status all shows its images in any status`,
+          hint: `check the family name and the region; ecsimg list --family ${shellWord(family)} --status all shows its images in any status`,
         });
   throwWalkOutcome(failures, regionIds, none, session.report);
 }

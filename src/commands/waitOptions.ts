@@ -40,7 +40,7 @@ export const DEFAULT_INTERVAL = '15s';
 const MAX_WAIT_SECONDS = 86_400;
 
 export function parseWaitOptions(ids: readonly string[], raw: RawWaitFlags, global: GlobalOptions): WaitOptions {
-  const imageIds = ids.length === 0 ? [] : parseImageIds('<image-id>', ids);
+  const imageIds = ids.length === 0 ? [] : parseImageIds('the image ids', ids);
   const name = raw.name;
   if (name !== undefined && name.trim() === '') throw new UsageError('--name needs the exact image name');
   if (name !== undefined && imageIds.length > 0) {

@@ -32,6 +32,22 @@ describe('help and hints', () => {
   });
 });
 
+describe('a word after list', () => {
+  it('`list ubuntu`: exit 2, the hint says list takes no arguments and to filter with --name', async () => {
+    const result = await runInProcess(['list', 'ubuntu']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("ecsimg: too many arguments for 'list'.");
+    expect(result.stderr).toContain('hint: list takes no arguments; filter by name with --name ubuntu (or --name-exact ubuntu)\n');
+  });
+
+  it('the word in the hint is quoted for the shell; another command keeps its see-help hint', async () => {
+    expect((await runInProcess(['list', 'ubuntu 22'])).stderr).toContain("--name 'ubuntu 22' (or --name-exact 'ubuntu 22')");
+    const regions = await runInProcess(['regions', 'cn-hangzhou']);
+    expect(regions.code).toBe(2);
+    expect(regions.stderr).toContain('hint: see: ecsimg regions --help\n');
+  });
+});
+
 describe('--region in each help says what that command does with it', () => {
   it.each(['list', 'show', 'wait'])('%s takes a list or all', async (command) => {
     const { stdout } = await runInProcess([command, '--help']);
@@ -75,6 +91,27 @@ describe("'all' beside statuses", () => {
       const result = await runInProcess(['wait', 'm-1', '--status', value]);
       expect(result.code).toBe(2);
       expect(result.stderr).toContain(`invalid value "${value}" for --status`);
+    }
+  });
+});
+
+describe('region ids separated by blanks', () => {
+  it('--region "cn-hangzhou cn-beijing" is exit 2 with the hint to separate them with commas', async () => {
+    const result = await runInProcess(['list', '--dry-run', '--region', 'cn-hangzhou cn-beijing']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('ecsimg: invalid region "cn-hangzhou cn-beijing"; expected an id like cn-hangzhou\n');
+    expect(result.stderr).toContain('hint: separate regions with commas: --region cn-hangzhou,cn-beijing\n');
+    const mixed = await runInProcess(['list', '--dry-run', '--region', 'cn-shanghai,cn-hangzhou  cn-beijing']);
+    expect(mixed.stderr).toContain('hint: separate regions with commas: --region cn-shanghai,cn-hangzhou,cn-beijing\n');
+    const odd = await runInProcess(['list', '--dry-run', '--region', 'cn-hangzhou cn-beijing,x;y']);
+    expect(odd.stderr).toContain("hint: separate regions with commas: --region 'cn-hangzhou,cn-beijing,x;y'\n");
+  });
+
+  it('a value that is no list of region ids keeps the hint to list the regions', async () => {
+    for (const value of ['cn_hangzhou', 'cn-hangzhou oops!']) {
+      const result = await runInProcess(['list', '--dry-run', '--region', value]);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain('hint: list valid regions with: ecsimg regions\n');
     }
   });
 });

@@ -85,4 +85,26 @@ describe('--latest with several regions', () => {
     const queried = await run(['list', '--owner', 'self', '--latest', '--region', REGIONS.join(','), '-o', 'json', '--query', '[].RegionId']);
     expect(JSON.parse(queried.stdout)).toEqual(REGIONS);
   });
+
+  it('--limit n keeps the first n regions that have a match: one without is skipped, still named, exit 5', async () => {
+    await addImage('cn-beijing', 'latest-limit');
+    await addImage('cn-shanghai', 'latest-limit');
+    const result = await run(['list', '--name-exact', 'latest-limit', '--latest', '--limit', '2', '--region', REGIONS.join(','), '-o', 'json']);
+    expect(result.code).toBe(5);
+    expect((JSON.parse(result.stdout) as { RegionId: string }[]).map((r) => r.RegionId)).toEqual(['cn-beijing', 'cn-shanghai']);
+    expect(result.stderr.split('\n')[0]).toBe('ecsimg: cn-hangzhou: no image matched, so there is no latest one');
+  });
+});
+
+describe('--fail-empty with several regions (unlike --latest)', () => {
+  it('a region without a match is no failure while another matched: exit 0; none anywhere is exit 5', async () => {
+    await addImage('cn-shanghai', 'fail-empty-one');
+    const some = await run(['list', '--name-exact', 'fail-empty-one', '--fail-empty', '--region', REGIONS.join(','), '-o', 'json']);
+    expect(some.code).toBe(0);
+    expect(some.stderr).toBe('');
+    expect((JSON.parse(some.stdout) as { RegionId: string }[]).map((r) => r.RegionId)).toEqual(['cn-shanghai']);
+    const none = await run(['list', '--name-exact', 'fail-empty-none', '--fail-empty', '--region', REGIONS.join(','), '-o', 'json']);
+    expect(none.code).toBe(5);
+    expect(none.stderr).toContain('no image matched in cn-hangzhou, cn-beijing, cn-shanghai (--fail-empty)');
+  });
 });

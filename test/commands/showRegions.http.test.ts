@@ -56,6 +56,18 @@ describe('ecsimg show', () => {
     }
   });
 
+  it('an empty item in the ids names them in words for show and wait, and the flag for list --image-id', async () => {
+    for (const argv of [['show', 'a,,b'], ['wait', 'a,,b']]) {
+      const refused = await run(argv);
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toContain('ecsimg: empty item in the image ids "a,,b"; expected a comma-separated list\n');
+      expect(refused.stderr).not.toContain('<image-id>');
+    }
+    const list = await run(['list', '--image-id', 'a,,b']);
+    expect(list.code).toBe(2);
+    expect(list.stderr).toContain('ecsimg: empty item in --image-id "a,,b"; expected a comma-separated list\n');
+  });
+
   it('several ids across --region a,b: one request per region, RegionId first, a missing id exit 5 after the others', async () => {
     const hangzhou = images().find((i) => i.ImageOwnerAlias === 'self')!;
     const beijing = (emulator.current.catalogue.images('cn-beijing') as unknown as Image[]).find((i) => i.ImageOwnerAlias === 'self')!;
@@ -124,8 +136,33 @@ describe('ecsimg show across regions when one fails', () => {
     const ids = Array.from({ length: 14 }, (_, i) => `m-missing${String(i).padStart(2, '0')}`);
     const result = await run(['show', ...ids]);
     expect(result.code).toBe(5);
-    expect(result.stderr).toContain('image "m-missing09" and 4 more were not found in cn-hangzhou');
+    expect(result.stderr).toContain('ecsimg: images "m-missing00", "m-missing01", ');
+    expect(result.stderr).toContain('"m-missing08", "m-missing09" and 4 more were not found in cn-hangzhou');
     expect(result.stderr).not.toContain('m-missing10');
+  });
+});
+
+describe('ecsimg show: the not-found message and hint', () => {
+  it('several missing ids: images "a", "b" were not found, the word image once', async () => {
+    const result = await run(['show', 'm-nosuch', 'm-nosuch2']);
+    expect(result.code).toBe(5);
+    expect(result.stderr).toContain('ecsimg: images "m-nosuch", "m-nosuch2" were not found in cn-hangzhou\n');
+    const one = await run(['show', 'm-nosuch']);
+    expect(one.stderr).toContain('ecsimg: image "m-nosuch" was not found in cn-hangzhou\n');
+  });
+
+  it('after --region all the hint does not suggest --region all again', async () => {
+    const result = await run(['show', 'm-nosuch', '--region', 'all']);
+    expect(result.code).toBe(5);
+    expect(result.stderr).toMatch(/^ecsimg: image "m-nosuch" was not found in \d+ regions$/m);
+    expect(result.stderr).toContain("hint: check the id; the image may be deleted, or another account's and not shared with you\n");
+    expect(result.stderr).not.toContain('--region all');
+  });
+
+  it('the id in the hint command line is quoted for the shell when it is not a plain word', async () => {
+    const result = await run(['show', "m-x;id'"]);
+    expect(result.code).toBe(5);
+    expect(result.stderr).toContain(`(ecsimg show 'm-x;id'\\''' --region all searches them all)`);
   });
 });
 

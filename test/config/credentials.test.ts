@@ -419,3 +419,22 @@ describe('resolveCredentials: hints, in full', () => {
     expect([unknown.exitCode, unknown.message]).toEqual([2, "profile 'a' in ~/.aliyun/config.json names source_profile 'z', which does not exist"]);
   });
 });
+
+describe('resolveCredentials: a profile name in a suggested command line is quoted for the shell', () => {
+  it('an unknown --profile', async () => {
+    const error = await rejected(() => resolveCredentials({ profile: 'my prod' }, fakeContext({}, ENV_PAIR)));
+    expect(error.hint).toBe("Create it with `aliyun configure --profile 'my prod'`, or pick one of the existing profiles.");
+  });
+
+  it('a missing key field', async () => {
+    const ctx = fakeContext({ [CONFIG_JSON]: aliyunConfig("it's", { name: "it's", mode: 'AK', access_key_id: 'LTAI-x' }) });
+    expect((await rejected(() => resolveCredentials({}, ctx))).hint).toBe("Set it with `aliyun configure --profile 'it'\\''s' --mode AK`.");
+  });
+
+  it('a missing setting of the mode', async () => {
+    const ctx = fakeContext({ [CONFIG_JSON]: aliyunConfig('a;b', { name: 'a;b', mode: 'RamRoleArn', access_key_id: 'LTAI-x', access_key_secret: 's' }) });
+    expect((await rejected(() => resolveCredentials({}, ctx))).hint).toBe(
+      "Add \"ram_role_arn\" to the profile, e.g. with `aliyun configure --profile 'a;b' --mode RamRoleArn`.",
+    );
+  });
+});

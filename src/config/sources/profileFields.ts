@@ -1,6 +1,7 @@
 // Reading a profile's fields with messages that name the profile, its file and the field.
 import { CredentialsError, UsageError } from '../../errors.js';
 import type { FoundProfile } from '../profiles.js';
+import { shellWord } from '../../output/shellWord.js';
 
 /** A field the credentials need: missing means no credentials (exit 3). */
 export function requireKeyField(profile: FoundProfile, field: string, hint: string): string {
@@ -14,7 +15,7 @@ export function requireSetting(profile: FoundProfile, field: string, mode: strin
   const value = profile.fields.get(field);
   if (value === undefined) {
     throw new UsageError(`${profile.source} (mode ${mode}) has no ${field}`, {
-      hint: `Add "${field}" to the profile, e.g. with \`aliyun configure --profile ${profile.name} --mode ${mode}\`.`,
+      hint: `Add "${field}" to the profile, e.g. with \`aliyun configure --profile ${shellWord(profile.name)} --mode ${mode}\`.`,
     });
   }
   return value;

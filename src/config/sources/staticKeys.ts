@@ -2,9 +2,10 @@
 import type { ResolvedCredentials } from '../credentials.js';
 import type { FoundProfile } from '../profiles.js';
 import { requireKeyField } from './profileFields.js';
+import { shellWord } from '../../output/shellWord.js';
 
 export function fromKeyProfile(profile: FoundProfile, kind: 'ak' | 'ststoken'): ResolvedCredentials {
-  const hint = `Set it with \`aliyun configure --profile ${profile.name} --mode ${kind === 'ak' ? 'AK' : 'StsToken'}\`.`;
+  const hint = `Set it with \`aliyun configure --profile ${shellWord(profile.name)} --mode ${kind === 'ak' ? 'AK' : 'StsToken'}\`.`;
   const accessKeyId = requireKeyField(profile, 'access_key_id', hint);
   const accessKeySecret = requireKeyField(profile, 'access_key_secret', hint);
   if (kind === 'ak') return { credentials: { accessKeyId, accessKeySecret }, source: profile.source };
