@@ -1,9 +1,10 @@
 // `ecsimg show <image-id>`: one image, every field.
-import type { Image, RpcParams } from '../api/types.js';
-import { EcsimgError, NotFoundError } from '../errors.js';
+import type { Image } from '../api/types.js';
+import { NotFoundError } from '../errors.js';
 import type { IO } from '../io.js';
 import { isAllRegions, resolveRegionIds } from '../listing/regions.js';
 import { askEachRegion } from '../listing/eachRegion.js';
+import { imagePagesById } from '../listing/imagesById.js';
 import { throwWalkOutcome } from '../listing/regionFailures.js';
 import type { RegionWalk } from '../listing/walk.js';
 import { createFormatter } from '../output/format.js';
@@ -82,27 +83,8 @@ function terminalSafeJson(json: string, io: IO): string {
   return io.stdout.isTTY ? escapeJsonForTerminal(json) : json;
 }
 
-/** Ids per request: one page of 100 each, as wait takes at most. */
-const IDS_PER_REQUEST = 100;
-
 async function findImages(region: RegionWalk, imageIds: string[]): Promise<Map<string, Image>> {
   const found = new Map<string, Image>();
-  // Without an owner the API leaves out marketplace images, so look there second.
-  for (const owner of [undefined, 'marketplace']) {
-    const wanted = imageIds.filter((id) => !found.has(id));
-    for (let start = 0; start < wanted.length; start += IDS_PER_REQUEST) {
-      const batch = wanted.slice(start, start + IDS_PER_REQUEST);
-      const params: RpcParams = { RegionId: region.regionId, ImageId: batch.join(','), Status: 'ALL' };
-      if (owner !== undefined) params.ImageOwnerAlias = owner;
-      try {
-        // Every page, checked complete: an image on a page not read would be called missing.
-        for await (const page of region.imagePages(params, { pageSize: 100, concurrency: 1 })) {
-          for (const image of page as Image[]) if (batch.includes(image.ImageId)) found.set(image.ImageId, image);
-        }
-      } catch (err) {
-        if (!(err instanceof EcsimgError && err.code?.startsWith('InvalidImageId.'))) throw err;
-      }
-    }
-  }
+  for await (const page of imagePagesById(region, imageIds)) for (const image of page as Image[]) found.set(image.ImageId, image);
   return found;
 }

@@ -1,10 +1,10 @@
 // `ecsimg wait`: poll DescribeImages until every image has the wanted status (exit 0), or
 // one is missing past the grace polls (5), --max-wait passes (6), an image can no longer
 // get there (7), or Ctrl-C (130). One request per region per round covers every id.
-import type { RpcParams } from '../api/types.js';
 import { EcsimgError, ExitCode, InterruptedError, NotFoundError } from '../errors.js';
 import type { IO } from '../io.js';
 import { resolveRegionIds } from '../listing/regions.js';
+import { imagePagesById } from '../listing/imagesById.js';
 import { walkRegions } from '../listing/walk.js';
 import type { Row } from '../output/format.js';
 import { escapeControlChars } from '../output/text.js';
@@ -99,22 +99,9 @@ async function pollRound(options: WaitOptions, session: Session, regionIds: stri
     regionIdOnRows: options.fields?.includes('RegionId'),
     signal,
     warn: (line) => session.warn(line),
-    async *pages(region) {
-      const base: RpcParams = { RegionId: region.regionId, Status: 'ALL' };
-      if (options.name !== undefined) {
-        base.ImageName = options.name;
-        yield* region.imagePages(base, { pageSize: 100, concurrency: 1 });
-        return;
-      }
-      const seen = new Set<unknown>();
-      for await (const page of region.imagePages({ ...base, ImageId: options.imageIds.join(',') }, { pageSize: 100, concurrency: 1 })) {
-        for (const row of page) seen.add(row.ImageId);
-        yield page;
-      }
-      // Without an owner the API leaves out marketplace images: ask there for the ids still missing.
-      const missing = options.imageIds.filter((id) => !seen.has(id));
-      if (missing.length === 0) return;
-      yield* region.imagePages({ ...base, ImageId: missing.join(','), ImageOwnerAlias: 'marketplace' }, { pageSize: 100, concurrency: 1 });
+    pages(region) {
+      if (options.name === undefined) return imagePagesById(region, options.imageIds);
+      return region.imagePages({ RegionId: region.regionId, Status: 'ALL', ImageName: options.name }, { pageSize: 100, concurrency: 1 });
     },
   });
   const round = (async (): Promise<boolean> => {
@@ -127,9 +114,8 @@ async function pollRound(options: WaitOptions, session: Session, regionIds: stri
       else {
         const err = event.error;
         answered.add(regionId);
-        // The API answers a malformed id with an error rather than an empty list.
-        if (err.code?.startsWith('InvalidImageId.')) result.set(regionId, []);
-        else if (err.exitCode === ExitCode.service) result.set(regionId, err);
+        // (An id the API calls malformed is no failure: imagePagesById finds no image for it.)
+        if (err.exitCode === ExitCode.service) result.set(regionId, err);
         else throw err;
       }
     }
