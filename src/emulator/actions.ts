@@ -39,6 +39,7 @@ export function runAction(action: string, params: Params, ctx: ActionContext): o
 
 function describeImages(params: Params, ctx: ActionContext): object {
   const query = parseImageQuery(params, (id) => ctx.catalogue.hasRegion(id));
+  if (ctx.faults.rejectsImageIds(query.regionId, query.imageIds)) throw apiError('InvalidImageId.Malformed');
   if (query.dryRun) throw apiError('DryRunOperation');
   ctx.lifecycle.advance(query.regionId);
   const churn = ctx.faults.churnBefore(query.regionId);

@@ -39,6 +39,7 @@ const KNOWN: Record<string, readonly [status: number, message: string]> = {
   'InvalidTag.Mismatch': [400, 'The specified Tag.n.Key and Tag.n.Value are not match.'],
   InvalidTagCount: [400, 'The specified tags are beyond the permitted range.'],
   'InvalidTagKey.Malformed': [400, 'The specified Tag.n.Key is not valid.'],
+  'InvalidImageId.Malformed': [400, 'The specified parameter ImageId is not valid.'],
   // the typo is the API's own (seed/DescribeImages.md)
   InvalidUsage: [404, 'The specifed Usage is not valid'],
   'InvalidInstanceType.ValueNotSupported': [400, 'The specified InstanceType does not exist or beyond the permitted range.'],

@@ -57,6 +57,12 @@ export class FaultInjector {
     return this.faults.retryAfterMs;
   }
 
+  /** whether a DescribeImages request of `regionId` for these ids is rejected as malformed */
+  rejectsImageIds(regionId: string, imageIds: ReadonlySet<string> | undefined): boolean {
+    const rejected = this.faults.rejectImageIds;
+    return rejected !== undefined && imageIds !== undefined && this.applies(regionId) && rejected.some((id) => imageIds.has(id));
+  }
+
   get badRegions(): boolean {
     return this.faults.badRegions === true;
   }
@@ -129,6 +135,9 @@ function validateFaults(f: Faults): void {
     count('churn.afterRequests', f.churn.afterRequests);
     count('churn.add', f.churn.add);
     count('churn.remove', f.churn.remove);
+  }
+  if (f.rejectImageIds !== undefined && !(Array.isArray(f.rejectImageIds) && f.rejectImageIds.every((id) => typeof id === 'string' && id !== ''))) {
+    throw new Error('emulator faults: rejectImageIds must be a list of image ids');
   }
   count('credentialsTtlS', f.credentialsTtlS);
   if (f.credentialsTtlS === 0) throw new Error('emulator faults: credentialsTtlS must be at least 1');

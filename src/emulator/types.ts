@@ -114,6 +114,8 @@ export interface Faults {
   churn?: { afterRequests: number; add: number; remove: number };
   /** DescribeImages pages that do not add up to TotalCount (src/emulator/pagingFaults.ts) */
   paging?: PagingFault;
+  /** DescribeImages answers InvalidImageId.Malformed (400) when its ImageId list holds one of these: the whole request fails, the other ids with it */
+  rejectImageIds?: string[];
   /** DescribeRegions also lists entries that are not region ids (a number, null, none, a host name, a control character) and one region twice; not limited by `regions` */
   badRegions?: boolean;
   // The services around the ECS API: the faults above and `regions` never touch them.

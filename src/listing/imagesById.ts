@@ -10,27 +10,38 @@ const IDS_PER_REQUEST = 100;
 
 /**
  * The pages of `region`'s images among `imageIds` (only those), first among every owner's
- * images, then among the marketplace's for the ids still missing. An id the API calls
- * malformed or unknown (InvalidImageId.*) is simply not found.
+ * images, then among the marketplace's for the ids still missing.
  */
 export async function* imagePagesById(region: RegionWalk, imageIds: readonly string[]): AsyncGenerator<Row[]> {
   const seen = new Set<unknown>();
   for (const owner of [undefined, 'marketplace']) {
     const wanted = imageIds.filter((id) => !seen.has(id));
     for (let start = 0; start < wanted.length; start += IDS_PER_REQUEST) {
-      const batch = wanted.slice(start, start + IDS_PER_REQUEST);
-      const params: RpcParams = { RegionId: region.regionId, ImageId: batch.join(','), Status: 'ALL' };
-      if (owner !== undefined) params.ImageOwnerAlias = owner;
-      try {
-        // Every page, checked complete: an image on a page not read would be called missing.
-        for await (const page of region.imagePages(params, { pageSize: 100, concurrency: 1 })) {
-          const asked = page.filter((row) => batch.includes(row.ImageId as string));
-          for (const row of asked) seen.add(row.ImageId);
-          yield asked;
-        }
-      } catch (err) {
-        if (!(err instanceof EcsimgError && err.code?.startsWith('InvalidImageId.'))) throw err;
-      }
+      yield* batchPages(region, wanted.slice(start, start + IDS_PER_REQUEST), owner, seen);
     }
+  }
+}
+
+/**
+ * One request's pages. The API fails a whole request for one id it calls malformed or
+ * unknown (InvalidImageId.*), so such a batch is split in halves until that id stands alone
+ * and is simply not found: the others in its batch must not be called missing with it.
+ */
+async function* batchPages(region: RegionWalk, batch: readonly string[], owner: string | undefined, seen: Set<unknown>): AsyncGenerator<Row[]> {
+  const params: RpcParams = { RegionId: region.regionId, ImageId: batch.join(','), Status: 'ALL' };
+  if (owner !== undefined) params.ImageOwnerAlias = owner;
+  try {
+    // Every page, checked complete: an image on a page not read would be called missing.
+    for await (const page of region.imagePages(params, { pageSize: 100, concurrency: 1 })) {
+      const asked = page.filter((row) => batch.includes(row.ImageId as string) && !seen.has(row.ImageId));
+      for (const row of asked) seen.add(row.ImageId);
+      yield asked;
+    }
+  } catch (err) {
+    if (!(err instanceof EcsimgError && err.code?.startsWith('InvalidImageId.'))) throw err;
+    if (batch.length === 1) return;
+    const half = Math.ceil(batch.length / 2);
+    yield* batchPages(region, batch.slice(0, half), owner, seen);
+    yield* batchPages(region, batch.slice(half), owner, seen);
   }
 }

@@ -100,6 +100,33 @@ describe('ecsimg show with more than 100 ids', () => {
   });
 });
 
+describe('ecsimg show when the API rejects one id of a request as malformed', () => {
+  it('the other ids of that request are still found: the request is split until the rejected id stands alone', async () => {
+    const [a, b, c] = images().filter((i) => i.ImageOwnerAlias === 'self').slice(0, 3).map((i) => i.ImageId);
+    emulator.current.setFaults({ rejectImageIds: ['m-rejected'] });
+    try {
+      emulator.current.resetStats();
+      const result = await run(['show', a!, 'm-rejected', b!, c!, '-o', 'json']);
+      expect(result.code).toBe(5);
+      expect((JSON.parse(result.stdout) as Image[]).map((i) => i.ImageId)).toEqual([a, b, c]);
+      expect(result.stderr).toContain('"m-rejected" was not found in cn-hangzhou');
+      expect(result.stderr).not.toContain(a!);
+      const asked = emulator.current.stats.requests.filter((r) => r.params.Action === 'DescribeImages').map((r) => [r.params.ImageId, r.params.ImageOwnerAlias]);
+      // all four, then halves until the rejected one stands alone, then it among the marketplace's
+      expect(asked).toEqual([
+        [`${a},m-rejected,${b},${c}`, undefined],
+        [`${a},m-rejected`, undefined],
+        [a, undefined],
+        ['m-rejected', undefined],
+        [`${b},${c}`, undefined],
+        ['m-rejected', 'marketplace'],
+      ]);
+    } finally {
+      emulator.current.setFaults({});
+    }
+  });
+});
+
 describe('ecsimg show across regions when one fails', () => {
   it('prints what the others found, names the failed region, and ends with its exit code', async () => {
     const hangzhou = images().find((i) => i.ImageOwnerAlias === 'self')!;

@@ -187,6 +187,16 @@ describe('ecsimg wait', () => {
     ]);
   });
 
+  it('an id the API rejects as malformed fails its whole request: the others in it are still seen, only that one is not found', async () => {
+    const id = await addImage({ ImageName: 'wait-beside-rejected' });
+    emulator.current.setFaults({ rejectImageIds: ['m-rejected'] });
+    const r = await wait([id, 'm-rejected', ...FAST]);
+    expect(r.code).toBe(5);
+    expect(r.stderr).toContain(`image ${id}: Available`);
+    expect(r.stderr).toContain('image "m-rejected": not found after 3 polls');
+    expect(r.stderr).not.toContain(`image "${id}": not found`);
+  });
+
   it('--max-wait is a deadline: a hung request is cut at it (exit 6, its state unknown)', async () => {
     const id = await addImage({ ImageName: 'wait-hung', CreatingSeconds: 100 });
     emulator.current.setFaults({ hangAfter: 1 });

@@ -213,5 +213,7 @@ describe('faults', () => {
     expect(() => emulator.current.setFaults({ paging: { kind: 'overlap', images: 1.5 } })).toThrow(/paging.images/);
     expect(() => emulator.current.setFaults({ throttle: { rate: 2 } })).toThrow(/rate/);
     expect(() => emulator.current.setFaults({ fail: { count: -1, status: 500 } })).toThrow(/count/);
+    expect(() => emulator.current.setFaults({ rejectImageIds: 'm-x' as unknown as string[] })).toThrow(/rejectImageIds/);
+    expect(() => emulator.current.setFaults({ rejectImageIds: [''] })).toThrow(/rejectImageIds/);
   });
 });
