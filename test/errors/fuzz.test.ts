@@ -97,7 +97,6 @@ describe('fuzz: random flags and values through the CLI', () => {
   it(`${RUNS} seeded runs: exit 0, 2 (or 5), one readable report, no stack trace`, async () => {
     const random = prng(SEED);
     const seen = new Map<number, number>();
-    const started = Date.now();
     for (let run = 0; run < RUNS; run++) {
       const argv = generate(random);
       const result = await runInProcess(argv, { env: emulator.env() });
@@ -124,7 +123,6 @@ describe('fuzz: random flags and values through the CLI', () => {
     // the mix really exercised both sides
     expect(seen.get(0) ?? 0).toBeGreaterThan(RUNS / 10);
     expect(seen.get(2) ?? 0).toBeGreaterThan(RUNS / 4);
-    expect(Date.now() - started).toBeLessThan(15_000);
   });
 });
 
