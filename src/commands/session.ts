@@ -102,6 +102,7 @@ export function createSession(globals: GlobalOptions, runtime: Runtime): Session
   const explicitEndpoint = resolveEndpoint({ endpoint: globals.endpoint }, runtime);
   if (explicitEndpoint) debug(`endpoint: ${explicitEndpoint.value} (from ${explicitEndpoint.source})`);
   const clients = new Map<string, Promise<EcsApi>>();
+  let region: Resolved | undefined;
 
   const endpointFor = (regionId: string | undefined): string => {
     if (!explicitEndpoint) return defaultEndpoint(regionId);
@@ -118,8 +119,10 @@ export function createSession(globals: GlobalOptions, runtime: Runtime): Session
 
   return {
     region() {
-      const region = resolveRegion({ region: globals.region, profile: globals.profile }, runtime);
-      debug(`region: ${region.value} (from ${region.source})`);
+      if (region === undefined) {
+        region = resolveRegion({ region: globals.region, profile: globals.profile }, runtime);
+        debug(`region: ${region.value} (from ${region.source})`);
+      }
       return region;
     },
     optionalRegion() {

@@ -317,4 +317,11 @@ describe('--debug', () => {
       expect(body.length).toBeLessThan(440);
     }
   });
+
+  it('says once where the region came from, though show asks for it again to word its not-found hint', async () => {
+    for (const args of [['list', '--owner', 'system', '--limit', '1'], ['show', 'm-bp1nosuchimage']]) {
+      const result = await runInProcess([...args, '--debug'], { env: emulator.env() });
+      expect(result.stderr.match(/^debug: region: /gm), args[0]).toHaveLength(1);
+    }
+  });
 });
