@@ -165,10 +165,11 @@ describe('ecsimg wait', () => {
   it('a region that failed and then hung until the deadline: the hint is still to look at the failure', async () => {
     const id = await addImage({ ImageName: 'wait-failing-then-hung', CreatingSeconds: 100 });
     emulator.current.setFaults({ hangAfter: 0 });
-    // the first poll times out at 0.6 s (a failure, warned); the second hangs until the deadline cuts it
-    const r = await wait([id, '--interval', '0.05s', '--max-wait', '1s', '--timeout', '0.6', '--retries', '0']);
+    // the first poll times out at 1 s (a failure, warned); the second hangs until the deadline cuts
+    // it at 1.8 s, before its own timeout (0.8 s of room for the first timeout on a loaded machine)
+    const r = await wait([id, '--interval', '0.05s', '--max-wait', '1.8s', '--timeout', '1', '--retries', '0']);
     expect(r.code).toBe(6);
-    expect(r.stderr).toContain('within 0.6 s');
+    expect(r.stderr).toContain('within 1 s');
     expect(r.stderr).toContain(`image ${id} unknown (its poll was cut short by --max-wait)`);
     expect(r.stderr).toContain('hint: requests kept failing where the state is unknown (see the warnings above): check the network');
     expect(r.stderr).not.toContain('wait longer with --max-wait');
