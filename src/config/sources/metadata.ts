@@ -14,6 +14,8 @@ const TOKEN_TTL_SECONDS = '21600';
 const ROLES_PATH = '/latest/meta-data/ram/security-credentials/';
 /** RAM role names: letters, digits, '.', '-' (and '_' to be lenient), at most 64. */
 const ROLE_NAME = /^[\w.-]{1,64}$/;
+/** An IMDSv2 token: visible ASCII, as a header value must be. */
+const TOKEN_TEXT = /^[\x21-\x7e]+$/;
 
 /** ECSIMG_METADATA_ENDPOINT exists for tests and emulators. */
 export function metadataBase(ctx: SourceContext): string {
@@ -116,7 +118,8 @@ type Get = (path: string, headers: Record<string, string>, method?: 'GET' | 'PUT
 async function sessionHeaders(ctx: SourceContext, get: Get, refuse: (what: string, answer: HttpAnswer) => never): Promise<Record<string, string>> {
   const answer = await get('/latest/api/token', { 'X-aliyun-ecs-metadata-token-ttl-seconds': TOKEN_TTL_SECONDS }, 'PUT');
   const token = answer.body.trim();
-  if (answer.status === 200 && token !== '') {
+  // A catch-all web server answers the PUT with a page: no header can carry it, and no token looks like it.
+  if (answer.status === 200 && TOKEN_TEXT.test(token)) {
     keepSecret(ctx, token);
     return { 'X-aliyun-ecs-metadata-token': token };
   }
