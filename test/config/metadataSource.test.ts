@@ -285,6 +285,8 @@ describe("the role's credentials", () => {
     ['no AccessKeyId', JSON.stringify({ ...CREDS, Code: 'Success', AccessKeyId: undefined })],
     ['an AccessKeySecret that is a number', JSON.stringify({ ...CREDS, Code: 'Success', AccessKeySecret: 12345 })],
     ['no SecurityToken', JSON.stringify({ ...CREDS, Code: 'Success', SecurityToken: null })],
+    ['an empty AccessKeyId', JSON.stringify({ ...CREDS, Code: 'Success', AccessKeyId: '' })],
+    ['an empty SecurityToken', JSON.stringify({ ...CREDS, Code: 'Success', SecurityToken: '' })],
   ])('%s: exit 4, no credentials for the role, nothing kept secret', async (_name, body) => {
     route = (method, url) => (url === `${ROLES}RoleA` ? { body } : wellBehaved(method, url));
     const ctx = context();

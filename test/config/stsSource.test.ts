@@ -144,6 +144,8 @@ describe('callSts against a server that answers what the test says', () => {
     ['no AccessKeyId', { RequestId: 'req-3', Credentials: { ...good, AccessKeyId: undefined } }, 'req-3'],
     ['no AccessKeySecret', { RequestId: 'req-4', Credentials: { ...good, AccessKeySecret: undefined } }, 'req-4'],
     ['no SecurityToken', { RequestId: 'req-5', Credentials: { ...good, SecurityToken: undefined } }, 'req-5'],
+    ['an empty AccessKeyId', { RequestId: 'req-9', Credentials: { ...good, AccessKeyId: '' } }, 'req-9'],
+    ['an empty AccessKeySecret and SecurityToken', { RequestId: 'req-10', Credentials: { ...good, AccessKeySecret: '', SecurityToken: '' } }, 'req-10'],
     ['fields that are no strings', { RequestId: 7, Credentials: { AccessKeyId: 1, AccessKeySecret: {}, SecurityToken: [] } }, undefined],
   ])('an answer with %s: exit 4 saying so, with its RequestId', async (_name, body, requestId) => {
     answering(body);

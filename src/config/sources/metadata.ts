@@ -5,7 +5,7 @@ import { CredentialsError, ServiceError, UsageError } from '../../errors.js';
 import { httpRequest, HttpRequestError, type HttpAnswer } from '../../net/httpRequest.js';
 import { envValue } from '../context.js';
 import type { ResolvedCredentials } from '../credentials.js';
-import { envFlag, parseJsonObject, keepCredentials, keepSecret, temporary, type SourceContext } from './context.js';
+import { envFlag, parseJsonObject, keepCredentials, keepSecret, temporary, temporaryCredentialsIn, type SourceContext } from './context.js';
 
 const DEFAULT_BASE = 'http://100.100.100.200';
 /** Per request. Without a metadata service (a laptop), the chain moves on after this. */
@@ -95,11 +95,8 @@ export async function fromMetadata(ctx: SourceContext, request: MetadataRequest)
     if (answer.status !== 200) refuse(`refused the credentials of role '${roleName}'`, answer);
     const source = `${request.source}: role ${roleName}`;
     const body = parseJsonObject(answer.body);
-    const { AccessKeyId: accessKeyId, AccessKeySecret: accessKeySecret, SecurityToken: securityToken } = body ?? {};
-    if (body?.Code !== 'Success' || typeof accessKeyId !== 'string' || typeof accessKeySecret !== 'string' || typeof securityToken !== 'string') {
-      throw new ServiceError(`${request.source}: the instance metadata service at ${host} sent no credentials for role '${roleName}'`);
-    }
-    const credentials = { accessKeyId, accessKeySecret, securityToken };
+    const credentials = body?.Code === 'Success' ? temporaryCredentialsIn(body) : undefined;
+    if (!body || !credentials) throw new ServiceError(`${request.source}: the instance metadata service at ${host} sent no credentials for role '${roleName}'`);
     keepCredentials(ctx, credentials);
     const renew = async (): Promise<ResolvedCredentials> => {
       const next = await fromMetadata(ctx, { ...request, roleName, probe: false });

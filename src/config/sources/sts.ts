@@ -6,7 +6,7 @@ import { proxyAgentFor } from '../../net/proxy.js';
 import { ProxyFailure } from '../../net/proxyFailure.js';
 import { envValue } from '../context.js';
 import type { Credentials } from '../credentials.js';
-import { envFlag, keepCredentials, type SourceContext } from './context.js';
+import { envFlag, keepCredentials, temporaryCredentialsIn, type SourceContext } from './context.js';
 
 export const STS_API_VERSION = '2015-04-01';
 
@@ -71,13 +71,12 @@ export async function callSts(ctx: SourceContext, request: AssumeRoleRequest): P
     throw asStsFailure(err, request.endpoint);
   }
   const found = answer.Credentials as Record<string, unknown> | undefined;
-  const { AccessKeyId: accessKeyId, AccessKeySecret: accessKeySecret, SecurityToken: securityToken } = found ?? {};
-  if (typeof accessKeyId !== 'string' || typeof accessKeySecret !== 'string' || typeof securityToken !== 'string') {
+  const credentials = temporaryCredentialsIn(found);
+  if (!credentials) {
     throw new ServiceError(`the ${request.action} answer from ${endpointHost(request.endpoint)} holds no Credentials`, {
       requestId: typeof answer.RequestId === 'string' ? answer.RequestId : undefined,
     });
   }
-  const credentials = { accessKeyId, accessKeySecret, securityToken };
   keepCredentials(ctx, credentials);
   return { credentials, expiration: found?.Expiration };
 }
