@@ -223,6 +223,26 @@ describe('stsEndpoint', () => {
   });
 });
 
+describe('an endpoint that is no http(s) URL', () => {
+  it('a scheme in capitals is a scheme', async () => {
+    const answer = await callSts(context(), assumeRole(emulator.current.endpoint.replace(/^http:/, 'HTTP:')));
+    expect(answer.credentials).toEqual({ ...EMULATOR_STS_CREDENTIALS });
+  });
+
+  it.each([
+    ['http://[::1', "'http://[::1'"],
+    ['ftp://127.0.0.1:1', "'ftp://127.0.0.1:1'"],
+    ['https://sts .aliyuncs.com', "'https://sts .aliyuncs.com'"],
+    ['https://sts.cn hangzhou.aliyuncs.com', "'https://sts.cn hangzhou.aliyuncs.com'"],
+    ['ftp://user:pass@sts.example.com', 'the value'],
+  ])('%s: exit 2 naming the settings it comes from, before any request', async (endpoint, shown) => {
+    const error = await rejected(() => callSts(context(), assumeRole(endpoint)));
+    expect(error.exitCode).toBe(2);
+    expect(error.message).toBe(`the STS endpoint ${shown} is not an http:// or https:// URL`);
+    expect(error.hint).toBe("It comes from ALIBABA_CLOUD_STS_ENDPOINT, the profile's sts_endpoint or sts_region, or ALIBABA_CLOUD_STS_REGION: fix that setting.");
+  });
+});
+
 describe('defaults', () => {
   it('the session name is ecsimg- and the time in ms; the duration is an hour, as the aliyun CLI asks', () => {
     const before = Date.now();
