@@ -4,6 +4,8 @@
 // sources/. No message, hint or source string ever carries a secret.
 import { CredentialsError, UsageError } from '../errors.js';
 import { envValue, flagValue } from './context.js';
+import { shellWord } from '../output/shellWord.js';
+import { loadAliyunConfig } from './aliyunConfig.js';
 import { effectiveProfile, findProfile, iniDefaultProfile, requireProfile, type FoundProfile } from './profiles.js';
 import { envFlag, keepCredentials, type SourceContext } from './sources/context.js';
 import { fromCredentialsUri } from './sources/credentialsUri.js';
@@ -66,6 +68,7 @@ async function findCredentials(input: { profile?: string }, ctx: SourceContext):
   const found = (await metadataStep(ctx)) ?? (await uriStep(ctx));
   if (found) return found;
   if (keyless) return fromProfile(keyless, ctx, []);
+  throwIfCurrentIsGone(ctx);
 
   throw new CredentialsError(
     'no credentials found: set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET ' +
@@ -78,6 +81,20 @@ async function findCredentials(input: { profile?: string }, ctx: SourceContext):
         'an ECS instance RAM role and ALIBABA_CLOUD_CREDENTIALS_URI (README: "Where it finds credentials").',
     },
   );
+}
+
+/** config.json's `current` naming no profile is likelier the fix than creating the file. */
+function throwIfCurrentIsGone(ctx: SourceContext): void {
+  const config = loadAliyunConfig(ctx);
+  if (config?.current === undefined || config.profiles.some((p) => p.name === config.current)) return;
+  const names = config.profiles.map((p) => p.name);
+  const existing = names.length > 0 ? `profiles that exist: ${names.join(', ')}` : 'it holds no profiles';
+  throw new CredentialsError(`no credentials found: "current" in ${config.shownPath} names profile '${config.current}', which does not exist; ${existing}`, {
+    hint:
+      names.length > 0
+        ? 'Pick one with --profile NAME or ALIBABA_CLOUD_PROFILE, or set "current" to one of them.'
+        : `Create it with \`aliyun configure --profile ${shellWord(config.current)}\`.`,
+  });
 }
 
 function metadataStep(ctx: SourceContext): Promise<ResolvedCredentials | undefined> {

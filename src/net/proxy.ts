@@ -74,6 +74,12 @@ function parseProxy(variable: string, value: string): URL {
     });
   }
   if (url.hostname === '') throw new UsageError(`${variable} names no proxy host`, { hint: 'write it as http://host:port' });
+  // The agent decodes them for Proxy-Authorization, and a URIError there is an internal error.
+  if (!decodes(url.username) || !decodes(url.password)) {
+    throw new UsageError(`${variable}: a % in its user name or password is not followed by two hex digits`, {
+      hint: 'write a % itself as %25: http://user:pa%25ss@host:port',
+    });
+  }
   return url;
 }
 
@@ -151,6 +157,15 @@ export async function proxyAgentFor(targetUrl: string, env: Env, options: ProxyA
   if (password) options.secrets?.push(...new Set([password, safeDecode(password)].filter((v) => v.length >= 4)));
   const { createProxyAgent } = await import('./proxyAgents.js');
   return createProxyAgent(new URL(targetUrl), route.proxy);
+}
+
+function decodes(text: string): boolean {
+  try {
+    decodeURIComponent(text);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function safeDecode(text: string): string {

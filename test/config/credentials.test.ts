@@ -143,6 +143,16 @@ describe('resolveCredentials: precedence', () => {
     }
   });
 
+  it("a current that names no profile, and nothing else found: exit 3 naming current and the profiles that exist, not 'create config.json'", async () => {
+    const error = await rejected(() => resolveCredentials({}, fakeContext({ [CONFIG_JSON]: aliyunConfig('gone', akProfile('dev'), akProfile('prod')) })));
+    expect(error).toBeInstanceOf(CredentialsError);
+    expect(error.message).toBe(`no credentials found: "current" in ~/.aliyun/config.json names profile 'gone', which does not exist; profiles that exist: dev, prod`);
+    expect(error.hint).toBe('Pick one with --profile NAME or ALIBABA_CLOUD_PROFILE, or set "current" to one of them.');
+    const empty = await rejected(() => resolveCredentials({}, fakeContext({ [CONFIG_JSON]: aliyunConfig('gone') })));
+    expect(empty.message).toBe(`no credentials found: "current" in ~/.aliyun/config.json names profile 'gone', which does not exist; it holds no profiles`);
+    expect(empty.hint).toBe('Create it with `aliyun configure --profile gone`.');
+  });
+
   it('treats empty env values as unset', async () => {
     const ctx = fakeContext(
       { [CONFIG_JSON]: config },

@@ -182,6 +182,8 @@ describe('refusals and malformed answers', () => {
     ['no AccessKeyId', { AccessKeyId: undefined }],
     ['an AccessKeySecret that is an object', { AccessKeySecret: {} }],
     ['a SecurityToken that is null', { SecurityToken: null }],
+    ['an empty AccessKeyId', { AccessKeyId: '' }],
+    ['an empty AccessKeySecret', { AccessKeySecret: '' }],
   ])('%s: exit 4, the three fields named', async (_name, change) => {
     reply = { body: JSON.stringify({ Code: 'Success', ...CREDS, ...change }) };
     const ctx = context();

@@ -121,6 +121,10 @@ describe('IMDSv2 and the v1 fallback', () => {
     ['a refused token (403)', { status: 403, body: 'forbidden' }],
     ['an empty token', { body: '' }],
     ['a token of blanks', { body: '  \n' }],
+    // Not sendable as a header: a catch-all web server's page, or bytes no token has.
+    ['a page of several lines', { body: '<html>\n<body>Sign in</body>\n</html>' }],
+    ['a token with a control character', { body: 'tok\u001ben' }],
+    ['a token with a non-Latin-1 character', { body: '令牌' }],
   ])('%s: falls back to v1, no token header', async (_name, tokenReply) => {
     route = (method, url) => (url === '/latest/api/token' ? tokenReply : wellBehaved(method, url));
     const ctx = context({ ALIBABA_CLOUD_IMDSV1_DISABLED: 'false' });
@@ -281,6 +285,8 @@ describe("the role's credentials", () => {
     ['no AccessKeyId', JSON.stringify({ ...CREDS, Code: 'Success', AccessKeyId: undefined })],
     ['an AccessKeySecret that is a number', JSON.stringify({ ...CREDS, Code: 'Success', AccessKeySecret: 12345 })],
     ['no SecurityToken', JSON.stringify({ ...CREDS, Code: 'Success', SecurityToken: null })],
+    ['an empty AccessKeyId', JSON.stringify({ ...CREDS, Code: 'Success', AccessKeyId: '' })],
+    ['an empty SecurityToken', JSON.stringify({ ...CREDS, Code: 'Success', SecurityToken: '' })],
   ])('%s: exit 4, no credentials for the role, nothing kept secret', async (_name, body) => {
     route = (method, url) => (url === `${ROLES}RoleA` ? { body } : wellBehaved(method, url));
     const ctx = context();

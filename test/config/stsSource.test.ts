@@ -144,6 +144,8 @@ describe('callSts against a server that answers what the test says', () => {
     ['no AccessKeyId', { RequestId: 'req-3', Credentials: { ...good, AccessKeyId: undefined } }, 'req-3'],
     ['no AccessKeySecret', { RequestId: 'req-4', Credentials: { ...good, AccessKeySecret: undefined } }, 'req-4'],
     ['no SecurityToken', { RequestId: 'req-5', Credentials: { ...good, SecurityToken: undefined } }, 'req-5'],
+    ['an empty AccessKeyId', { RequestId: 'req-9', Credentials: { ...good, AccessKeyId: '' } }, 'req-9'],
+    ['an empty AccessKeySecret and SecurityToken', { RequestId: 'req-10', Credentials: { ...good, AccessKeySecret: '', SecurityToken: '' } }, 'req-10'],
     ['fields that are no strings', { RequestId: 7, Credentials: { AccessKeyId: 1, AccessKeySecret: {}, SecurityToken: [] } }, undefined],
   ])('an answer with %s: exit 4 saying so, with its RequestId', async (_name, body, requestId) => {
     answering(body);
@@ -218,6 +220,26 @@ describe('stsEndpoint', () => {
     [{ ALIBABA_CLOUD_STS_ENDPOINT: ' ' }, { sts_endpoint: 'sts.example.com' }, 'https://sts.example.com'],
   ])('env %j, profile %j: %s', (env, profile, expected) => {
     expect(stsEndpoint(fakeContext({}, env), profile && fields(profile))).toBe(expected);
+  });
+});
+
+describe('an endpoint that is no http(s) URL', () => {
+  it('a scheme in capitals is a scheme', async () => {
+    const answer = await callSts(context(), assumeRole(emulator.current.endpoint.replace(/^http:/, 'HTTP:')));
+    expect(answer.credentials).toEqual({ ...EMULATOR_STS_CREDENTIALS });
+  });
+
+  it.each([
+    ['http://[::1', "'http://[::1'"],
+    ['ftp://127.0.0.1:1', "'ftp://127.0.0.1:1'"],
+    ['https://sts .aliyuncs.com', "'https://sts .aliyuncs.com'"],
+    ['https://sts.cn hangzhou.aliyuncs.com', "'https://sts.cn hangzhou.aliyuncs.com'"],
+    ['ftp://user:pass@sts.example.com', 'the value'],
+  ])('%s: exit 2 naming the settings it comes from, before any request', async (endpoint, shown) => {
+    const error = await rejected(() => callSts(context(), assumeRole(endpoint)));
+    expect(error.exitCode).toBe(2);
+    expect(error.message).toBe(`the STS endpoint ${shown} is not an http:// or https:// URL`);
+    expect(error.hint).toBe("It comes from ALIBABA_CLOUD_STS_ENDPOINT, the profile's sts_endpoint or sts_region, or ALIBABA_CLOUD_STS_REGION: fix that setting.");
   });
 });
 

@@ -119,6 +119,8 @@ describe('which proxy a request goes through', () => {
     ['socks5://user:hunter22@proxy.corp:1080', 'HTTPS_PROXY names a socks5:// proxy; ecsimg supports http:// and https:// proxies'],
     ['http://user:hunter22@', 'HTTPS_PROXY is not a valid proxy URL'],
     ['http://user:hunter22@[nope', 'HTTPS_PROXY is not a valid proxy URL'],
+    ['http://user:hunter22%zz@proxy.corp:3128', 'HTTPS_PROXY: a % in its user name or password is not followed by two hex digits'],
+    ['http://hunter22%@proxy.corp:3128', 'HTTPS_PROXY: a % in its user name or password is not followed by two hex digits'],
   ])('HTTPS_PROXY=%j is a usage error that does not echo the value', async (value, message) => {
     const err = await proxyRouteFor(ECS, { HTTPS_PROXY: value }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(UsageError);

@@ -59,6 +59,18 @@ export function temporary(
   return Number.isFinite(expiresAt) ? { credentials, source, expiresAt, renew } : { credentials, source };
 }
 
+/**
+ * The AccessKeyId, AccessKeySecret and SecurityToken of an answer (STS, metadata service,
+ * credentials URI), or undefined unless all three are non-empty strings: an empty one signs
+ * requests the API rejects as if ecsimg had left the parameter out.
+ */
+export function temporaryCredentialsIn(fields: unknown): Required<Credentials> | undefined {
+  if (!isRecord(fields)) return undefined;
+  const { AccessKeyId: accessKeyId, AccessKeySecret: accessKeySecret, SecurityToken: securityToken } = fields;
+  const given = (value: unknown): value is string => typeof value === 'string' && value !== '';
+  return given(accessKeyId) && given(accessKeySecret) && given(securityToken) ? { accessKeyId, accessKeySecret, securityToken } : undefined;
+}
+
 /** A small JSON answer (metadata service, credentials URI, an External process) as an object, or undefined. */
 export function parseJsonObject(text: string): Record<string, unknown> | undefined {
   try {

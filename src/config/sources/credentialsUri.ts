@@ -6,7 +6,7 @@ import { httpRequest, HttpRequestError } from '../../net/httpRequest.js';
 import { proxyAgentFor } from '../../net/proxy.js';
 import { ProxyFailure } from '../../net/proxyFailure.js';
 import type { ResolvedCredentials } from '../credentials.js';
-import { fromSource, keepCredentials, parseJsonObject, temporary, type SourceContext } from './context.js';
+import { fromSource, keepCredentials, parseJsonObject, temporary, temporaryCredentialsIn, type SourceContext } from './context.js';
 
 export async function fromCredentialsUri(ctx: SourceContext, uri: string, source: string): Promise<ResolvedCredentials> {
   let url: URL;
@@ -35,15 +35,12 @@ export async function fromCredentialsUri(ctx: SourceContext, uri: string, source
     throw new Kind(`${source}: ${where} refused to give credentials (HTTP ${answer.status})`);
   }
   const body = parseJsonObject(answer.body);
-  const { AccessKeyId: accessKeyId, AccessKeySecret: accessKeySecret, SecurityToken: securityToken } = body ?? {};
   if (body === undefined) throw new ServiceError(`${source}: ${where} sent no JSON object`);
   if (body.Code !== 'Success') {
     throw new CredentialsError(`${source}: ${where} answered Code ${typeof body.Code === 'string' ? body.Code : '(none)'}, not Success`);
   }
-  if (typeof accessKeyId !== 'string' || typeof accessKeySecret !== 'string' || typeof securityToken !== 'string') {
-    throw new ServiceError(`${source}: ${where} sent no AccessKeyId, AccessKeySecret and SecurityToken`);
-  }
-  const credentials = { accessKeyId, accessKeySecret, securityToken };
+  const credentials = temporaryCredentialsIn(body);
+  if (!credentials) throw new ServiceError(`${source}: ${where} sent no AccessKeyId, AccessKeySecret and SecurityToken`);
   keepCredentials(ctx, credentials);
   return temporary(credentials, `${source}: ${url.host}`, body.Expiration, () => fromCredentialsUri(ctx, uri, source));
 }

@@ -12,6 +12,8 @@ import { requireSetting } from './profileFields.js';
 /** A command that signs in interactively needs time, not forever. */
 export const EXTERNAL_TIMEOUT_MS = 60_000;
 const MAX_OUTPUT_BYTES = 64 * 1024;
+/** After the command exits, what it printed is already in the pipe: this is ample to read it. */
+const EXIT_GRACE_MS = 250;
 // Anything a plain argument list cannot express goes to /bin/sh.
 const SHELL_SYNTAX = /[|&;<>()$`\\"'*?[\]{}~#\n]/;
 
@@ -57,6 +59,7 @@ function run(command: string, source: string, timeoutMs: number, ctx: SourceCont
       if (settled) return;
       settled = true;
       clearTimeout(timer);
+      clearTimeout(exitGrace);
       ctx.signal?.removeEventListener('abort', interrupt);
       outcome();
     };
@@ -64,6 +67,7 @@ function run(command: string, source: string, timeoutMs: number, ctx: SourceCont
       child.kill();
       child.stdout.destroy();
     };
+    let exitGrace: NodeJS.Timeout | undefined;
     const timer = setTimeout(() => {
       stop();
       settle(() => reject(new ServiceError(`${source}: process_command did not finish within ${timeoutMs / 1000} s`)));
@@ -86,6 +90,11 @@ function run(command: string, source: string, timeoutMs: number, ctx: SourceCont
     });
     child.on('error', (err: NodeJS.ErrnoException) => {
       settle(() => reject(new CredentialsError(`${source}: cannot run process_command ${commandName(command)} (${err.code ?? err.name})`)));
+    });
+    // A command that leaves a child of its own behind (a daemon keeping a token fresh) has that
+    // child hold stdout open: once the command exits, the pipe is let go, which ends in 'close'.
+    child.on('exit', () => {
+      exitGrace = setTimeout(() => child.stdout.destroy(), EXIT_GRACE_MS);
     });
     child.on('close', (code, signal) => {
       settle(() => {

@@ -5,7 +5,7 @@ import { CredentialsError, ServiceError, UsageError } from '../../errors.js';
 import { httpRequest, HttpRequestError, type HttpAnswer } from '../../net/httpRequest.js';
 import { envValue } from '../context.js';
 import type { ResolvedCredentials } from '../credentials.js';
-import { envFlag, parseJsonObject, keepCredentials, keepSecret, temporary, type SourceContext } from './context.js';
+import { envFlag, parseJsonObject, keepCredentials, keepSecret, temporary, temporaryCredentialsIn, type SourceContext } from './context.js';
 
 const DEFAULT_BASE = 'http://100.100.100.200';
 /** Per request. Without a metadata service (a laptop), the chain moves on after this. */
@@ -14,6 +14,8 @@ const TOKEN_TTL_SECONDS = '21600';
 const ROLES_PATH = '/latest/meta-data/ram/security-credentials/';
 /** RAM role names: letters, digits, '.', '-' (and '_' to be lenient), at most 64. */
 const ROLE_NAME = /^[\w.-]{1,64}$/;
+/** An IMDSv2 token: visible ASCII, as a header value must be. */
+const TOKEN_TEXT = /^[\x21-\x7e]+$/;
 
 /** ECSIMG_METADATA_ENDPOINT exists for tests and emulators. */
 export function metadataBase(ctx: SourceContext): string {
@@ -93,11 +95,8 @@ export async function fromMetadata(ctx: SourceContext, request: MetadataRequest)
     if (answer.status !== 200) refuse(`refused the credentials of role '${roleName}'`, answer);
     const source = `${request.source}: role ${roleName}`;
     const body = parseJsonObject(answer.body);
-    const { AccessKeyId: accessKeyId, AccessKeySecret: accessKeySecret, SecurityToken: securityToken } = body ?? {};
-    if (body?.Code !== 'Success' || typeof accessKeyId !== 'string' || typeof accessKeySecret !== 'string' || typeof securityToken !== 'string') {
-      throw new ServiceError(`${request.source}: the instance metadata service at ${host} sent no credentials for role '${roleName}'`);
-    }
-    const credentials = { accessKeyId, accessKeySecret, securityToken };
+    const credentials = body?.Code === 'Success' ? temporaryCredentialsIn(body) : undefined;
+    if (!body || !credentials) throw new ServiceError(`${request.source}: the instance metadata service at ${host} sent no credentials for role '${roleName}'`);
     keepCredentials(ctx, credentials);
     const renew = async (): Promise<ResolvedCredentials> => {
       const next = await fromMetadata(ctx, { ...request, roleName, probe: false });
@@ -116,7 +115,8 @@ type Get = (path: string, headers: Record<string, string>, method?: 'GET' | 'PUT
 async function sessionHeaders(ctx: SourceContext, get: Get, refuse: (what: string, answer: HttpAnswer) => never): Promise<Record<string, string>> {
   const answer = await get('/latest/api/token', { 'X-aliyun-ecs-metadata-token-ttl-seconds': TOKEN_TTL_SECONDS }, 'PUT');
   const token = answer.body.trim();
-  if (answer.status === 200 && token !== '') {
+  // A catch-all web server answers the PUT with a page: no header can carry it, and no token looks like it.
+  if (answer.status === 200 && TOKEN_TEXT.test(token)) {
     keepSecret(ctx, token);
     return { 'X-aliyun-ecs-metadata-token': token };
   }

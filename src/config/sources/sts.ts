@@ -1,12 +1,12 @@
 // STS (API 2015-04-01): AssumeRole signed with a key, AssumeRoleWithOIDC unsigned. Both go
 // through the same pop-core path as ECS calls: retries, timeout and error mapping.
-import { EcsimgError, ExitCode, ServiceError } from '../../errors.js';
+import { EcsimgError, ExitCode, ServiceError, UsageError } from '../../errors.js';
 import { endpointHost } from '../../api/apiErrors.js';
 import { proxyAgentFor } from '../../net/proxy.js';
 import { ProxyFailure } from '../../net/proxyFailure.js';
 import { envValue } from '../context.js';
 import type { Credentials } from '../credentials.js';
-import { envFlag, keepCredentials, type SourceContext } from './context.js';
+import { envFlag, keepCredentials, temporaryCredentialsIn, type SourceContext } from './context.js';
 
 export const STS_API_VERSION = '2015-04-01';
 
@@ -50,11 +50,12 @@ export interface AssumeRoleRequest {
 }
 
 export async function callSts(ctx: SourceContext, request: AssumeRoleRequest): Promise<StsCredentials> {
+  const endpoint = usableEndpoint(request.endpoint);
   const { createRpcCaller } = await import('../../api/client.js');
   const { signer } = request;
-  const agent = await proxyAgentFor(request.endpoint, ctx.env, { debug: ctx.debug, secrets: ctx.secrets });
+  const agent = await proxyAgentFor(endpoint, ctx.env, { debug: ctx.debug, secrets: ctx.secrets });
   const call = await createRpcCaller({
-    endpoint: request.endpoint,
+    endpoint,
     apiVersion: STS_API_VERSION,
     credentials: { getCredentials: () => Promise.resolve(signer ?? {}) },
     timeoutSeconds: ctx.timeoutSeconds ?? 10,
@@ -68,18 +69,28 @@ export async function callSts(ctx: SourceContext, request: AssumeRoleRequest): P
   try {
     answer = await call(request.action, request.params);
   } catch (err) {
-    throw asStsFailure(err, request.endpoint);
+    throw asStsFailure(err, endpoint);
   }
   const found = answer.Credentials as Record<string, unknown> | undefined;
-  const { AccessKeyId: accessKeyId, AccessKeySecret: accessKeySecret, SecurityToken: securityToken } = found ?? {};
-  if (typeof accessKeyId !== 'string' || typeof accessKeySecret !== 'string' || typeof securityToken !== 'string') {
-    throw new ServiceError(`the ${request.action} answer from ${endpointHost(request.endpoint)} holds no Credentials`, {
+  const credentials = temporaryCredentialsIn(found);
+  if (!credentials) {
+    throw new ServiceError(`the ${request.action} answer from ${endpointHost(endpoint)} holds no Credentials`, {
       requestId: typeof answer.RequestId === 'string' ? answer.RequestId : undefined,
     });
   }
-  const credentials = { accessKeyId, accessKeySecret, securityToken };
   keepCredentials(ctx, credentials);
   return { credentials, expiration: found?.Expiration };
+}
+
+/** The endpoint with its scheme in lower case (all pop-core reads); any other would fail there as an internal error. */
+function usableEndpoint(endpoint: string): string {
+  const url = URL.canParse(endpoint) ? new URL(endpoint) : undefined;
+  if (url && /^https?:$/.test(url.protocol) && url.hostname !== '') return url.protocol + endpoint.slice(url.protocol.length);
+  // A URL with user:password@ would carry a secret into the message.
+  const shown = endpoint.includes('@') ? 'the value' : `'${endpoint}'`;
+  throw new UsageError(`the STS endpoint ${shown} is not an http:// or https:// URL`, {
+    hint: "It comes from ALIBABA_CLOUD_STS_ENDPOINT, the profile's sts_endpoint or sts_region, or ALIBABA_CLOUD_STS_REGION: fix that setting.",
+  });
 }
 
 /** The shared error table speaks of the ECS API and its endpoint settings; here it was STS. */
