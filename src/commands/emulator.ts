@@ -1,5 +1,6 @@
 // `ecsimg emulator`: run the local ECS API until interrupted.
 import type { Faults, RecordedCatalogue } from '../emulator/types.js';
+import { UnreadableFileError } from '../config/configFile.js';
 import { UsageError } from '../errors.js';
 import type { Runtime } from '../runtime.js';
 import { describeFaults, type EmulatorCommandOptions } from './emulatorOptions.js';
@@ -66,6 +67,7 @@ async function loadCatalogue(
   try {
     text = runtime.readFile(path, MAX_CATALOGUE_BYTES);
   } catch (err) {
+    if (err instanceof UnreadableFileError) throw new UsageError(`--catalogue ${path}: cannot read the file: ${err.reason}`, { hint });
     const code = (err as NodeJS.ErrnoException | undefined)?.code;
     throw new UsageError(`--catalogue ${path}: cannot read the file${code ? ` (${code})` : ''}`, { hint, code });
   }

@@ -159,6 +159,25 @@ describe('a catalogue on disk', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('that cannot be read is exit 2 saying why', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ecsimg-catalogue-'));
+    try {
+      const stdout = captured();
+      const stderr = captured();
+      const code = await runCli(['emulator', '--port', '0', '--catalogue', dir], {
+        io: { stdout, stderr, color: false },
+        env: {},
+        homeDir: '/home/test',
+        readFile: readConfigFileFromDisk,
+        signal: new AbortController().signal,
+      });
+      expect(code).toBe(2);
+      expect(stderr.text).toMatch(/--catalogue .*: cannot read the file: not a regular file \(a directory\)/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
 
 describe('a file that cannot be served is exit 2, naming the line or image at fault', () => {
