@@ -16,8 +16,10 @@ export async function runCli(argv: string[], runtime: Runtime): Promise<number> 
   let command: string | undefined;
   // Its operands, for a hint that turns a stray word into the option it was meant for.
   let operands: () => readonly string[] = () => [];
+  let commandNames: readonly string[] = [];
   try {
     const program = buildProgram({ ...runtime, secrets });
+    commandNames = program.commands.map((c) => c.name());
     program.hook('preSubcommand', (_program, subcommand: Command) => {
       command = subcommand.name();
       operands = () => subcommand.args;
@@ -29,7 +31,7 @@ export async function runCli(argv: string[], runtime: Runtime): Promise<number> 
     if (err instanceof CommanderError && err.code === 'commander.help' && err.exitCode === 0) return ExitCode.ok;
     let exitCode: number = ExitCode.internal;
     try {
-      const error = toReportable(err, command, operands());
+      const error = toReportable(err, command, operands(), commandNames);
       exitCode = error.exitCode;
       const { formatError } = await import('./output/errorMessage.js');
       runtime.io.stderr.write(formatError(error, { debug, quiet, color: false, secrets: [...secretsIn(runtime.env), ...secrets] }));
@@ -62,10 +64,10 @@ export function quietIn(argv: string[]): boolean {
   return argv.some((arg) => arg === '--quiet' || /^-[^-rpo]*q/.test(arg));
 }
 
-function toReportable(err: unknown, command: string | undefined, operands: readonly string[]): EcsimgError {
+function toReportable(err: unknown, command: string | undefined, operands: readonly string[], commandNames: readonly string[]): EcsimgError {
   if (err instanceof EcsimgError) return err;
   if (err instanceof CommanderError && err.code === 'commander.help') {
-    return new UsageError('no command given', { hint: 'commands: list, show, regions, completion, emulator; see: ecsimg --help' });
+    return new UsageError('no command given', { hint: `commands: ${commandNames.join(', ')}; see: ecsimg --help` });
   }
   if (err instanceof CommanderError) {
     // Commander puts its suggestion on a second line ("(Did you mean --sort?)"); the report

@@ -25,7 +25,7 @@ describe('bin/ecsimg.cjs', () => {
     const result = await runBin([]);
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toMatch(/^ecsimg: no command given\n {2}hint: commands: list, show, regions/);
+    expect(result.stderr).toBe('ecsimg: no command given\n  hint: commands: list, show, wait, regions, completion, emulator, help; see: ecsimg --help\n');
   });
 
   it('ecsimg help prints the help on stdout, exit 0', async () => {

@@ -1,8 +1,12 @@
 // `ecsimg emulator`: run the local ECS API until interrupted.
 import type { Faults, RecordedCatalogue } from '../emulator/types.js';
+import { UnreadableFileError } from '../config/configFile.js';
 import { UsageError } from '../errors.js';
 import type { Runtime } from '../runtime.js';
 import { describeFaults, type EmulatorCommandOptions } from './emulatorOptions.js';
+
+/** A recording of every region of a big account is tens of MB; the bound only stops a device or runaway file. */
+const MAX_CATALOGUE_BYTES = 256 * 1024 * 1024;
 
 export async function emulatorRun(options: EmulatorCommandOptions, runtime: Runtime): Promise<void> {
   const { startEmulator, describeEmulator } = await import('../emulator/index.js');
@@ -61,8 +65,9 @@ async function loadCatalogue(
   const hint = 'the file is what `ecsimg list --region all --status all -o json` prints';
   let text: string | undefined;
   try {
-    text = runtime.readFile(path);
+    text = runtime.readFile(path, MAX_CATALOGUE_BYTES);
   } catch (err) {
+    if (err instanceof UnreadableFileError) throw new UsageError(`--catalogue ${path}: cannot read the file: ${err.reason}`, { hint });
     const code = (err as NodeJS.ErrnoException | undefined)?.code;
     throw new UsageError(`--catalogue ${path}: cannot read the file${code ? ` (${code})` : ''}`, { hint, code });
   }

@@ -8,8 +8,8 @@ import { CONFIG_FILE_RULE, UnreadableFileError } from './configFile.js';
 export interface ConfigContext {
   env: Record<string, string | undefined>;
   homeDir: string;
-  /** file contents, or undefined when the file does not exist; other read errors throw */
-  readFile(path: string): string | undefined;
+  /** file contents, or undefined when the file does not exist; other read errors throw (a file over maxBytes, 1 MiB unless given, too) */
+  readFile(path: string, maxBytes?: number): string | undefined;
 }
 
 /** An environment variable's value; empty or blank counts as unset. */

@@ -44,7 +44,7 @@ export function requireProfile(name: string, origin: ProfileOrigin, ctx: ConfigC
   const existing = names.length > 0 ? `profiles that exist: ${names.join(', ')}` : 'no profiles exist yet';
   const named = origin === '--profile' ? `unknown profile '${name}'` : `unknown profile '${name}' (from ALIBABA_CLOUD_PROFILE)`;
   throw new UsageError(`${named}; ${existing}`, {
-    hint: `Create it with \`aliyun configure --profile ${shellWord(name)}\`, or pick one of the existing profiles.`,
+    hint: `Create it with \`aliyun configure --profile ${shellWord(name)}\`${names.length > 0 ? ', or pick one of the existing profiles' : ''}.`,
   });
 }
 

@@ -25,7 +25,7 @@ export const HELP_TOPICS: readonly HelpTopic[] = [
       ['7', 'wait: an image reached a status it cannot leave for the wanted one (CreateFailed, ...)'],
       ['130', 'interrupted (Ctrl-C)'],
     ],
-    note: 'Every error is one line on stderr, with a hint where one helps; stdout carries data only.',
+    note: 'Every error is one message on stderr, followed by hint:, code: and request-id: lines where they apply (quote the request-id to Alibaba Cloud support); stdout carries data only.',
   },
   {
     name: 'environment',

@@ -1,6 +1,10 @@
 // `ecsimg emulator --catalogue FILE`: record `list -o json` from one emulator, replay it from
 // the file through the command, and get the same bytes back.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readConfigFileFromDisk } from '../../src/config/configFile.js';
 import { runCli } from '../../src/run.js';
 import { captured, runInProcess, type RunResult } from '../support/cli.js';
 import { useEmulator } from '../support/emulator.js';
@@ -14,8 +18,10 @@ interface Replay {
   stop(): Promise<number>;
 }
 
-/** `ecsimg emulator --port 0 ...` in-process, with `files` as the file system, until stop(). */
-async function replay(args: string[], files: Record<string, string>): Promise<Replay> {
+type ReadFile = (path: string, maxBytes?: number) => string | undefined;
+
+/** `ecsimg emulator --port 0 ...` in-process, with `files` as the file system (or the disk's reader), until stop(). */
+async function replay(args: string[], files: Record<string, string> | ReadFile): Promise<Replay> {
   const stdout = captured();
   const stderr = captured();
   const controller = new AbortController();
@@ -23,7 +29,7 @@ async function replay(args: string[], files: Record<string, string>): Promise<Re
     io: { stdout, stderr, color: false },
     env: {},
     homeDir: '/home/test',
-    readFile: (path) => files[path],
+    readFile: typeof files === 'function' ? files : (path) => files[path],
     signal: controller.signal,
   });
   for (let i = 0; i < 500 && !/listening on (\S+)/.test(stdout.text); i++) {
@@ -125,6 +131,51 @@ describe('record and replay', () => {
       expect(served.stdout).toBe(recorded.stdout);
     } finally {
       await server.stop();
+    }
+  });
+});
+
+describe('a catalogue on disk', () => {
+  it('is read whatever its size: a recording of every region is megabytes, beyond the 1 MiB of a config file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ecsimg-catalogue-'));
+    try {
+      const rows = Array.from({ length: 2000 }, (_, i) => ({
+        ImageId: `m-big${i}`,
+        ImageOwnerAlias: 'self',
+        Status: 'Available',
+        CreationTime: '2025-01-01T00:00:00Z',
+        Description: 'x'.repeat(600),
+      }));
+      const path = join(dir, 'images.json');
+      writeFileSync(path, JSON.stringify(rows, null, 2));
+      const server = await replay(['--catalogue', path], readConfigFileFromDisk);
+      try {
+        const count = await runInProcess(['list', '--owner', 'self', '--count'], { env: envFor(server.endpoint) });
+        expect(count.stdout).toBe('2000\n');
+      } finally {
+        await server.stop();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('that cannot be read is exit 2 saying why', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ecsimg-catalogue-'));
+    try {
+      const stdout = captured();
+      const stderr = captured();
+      const code = await runCli(['emulator', '--port', '0', '--catalogue', dir], {
+        io: { stdout, stderr, color: false },
+        env: {},
+        homeDir: '/home/test',
+        readFile: readConfigFileFromDisk,
+        signal: new AbortController().signal,
+      });
+      expect(code).toBe(2);
+      expect(stderr.text).toMatch(/--catalogue .*: cannot read the file: not a regular file \(a directory\)/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

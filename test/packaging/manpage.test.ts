@@ -67,6 +67,11 @@ describe('ecsimg help <topic>', () => {
     for (const code of ['0', '1', '2', '3', '4', '5', '130']) expect(stdout).toMatch(new RegExp(`^  ${code} +\\S`, 'm'));
   });
 
+  it('exit-codes describes an error report as it is: a message, then hint, code and request-id lines', async () => {
+    const { stdout } = await runInProcess(['help', 'exit-codes']);
+    expect(stdout.replace(/\s+/g, ' ')).toContain('hint:, code: and request-id: lines');
+  });
+
   it('environment names every variable the source reads (a new one must be added to the topic)', async () => {
     const files = execFileSync('git', ['ls-files', 'src'], { cwd: ROOT, encoding: 'utf8' })
       .split('\n')
