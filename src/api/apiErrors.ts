@@ -631,6 +631,14 @@ function proxyError(failure: ProxyFailure, ctx: RequestContext): ServiceError {
       cause: failure,
     });
   }
+  if (code === 'ETIMEDOUT' && ctx.timeoutMs !== undefined) {
+    return new ServiceError(`${proxy} did not open a connection to ${host} within ${formatSeconds(ctx.timeoutMs)} (--timeout)`, {
+      code,
+      retryable: true,
+      hint: `check ${failure.variable} and that the proxy is up, or list ${host} in NO_PROXY to connect directly`,
+      cause: failure,
+    });
+  }
   const why = code === undefined ? 'network error' : (PROXY_UNREACHABLE[code] ?? (isTlsCode(code) ? `secure connection failed (${code})` : code));
   return new ServiceError(`could not connect to ${proxy}: ${why}`, {
     code,

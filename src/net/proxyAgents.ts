@@ -50,11 +50,24 @@ class TunnelAgent extends HttpsProxyAgent<string> {
   override async connect(req: ClientRequest, opts: TunnelConnectOptions): Promise<Socket> {
     let answer: ProxyAnswer | undefined;
     req.once('proxyConnect', (connect: ProxyAnswer) => (answer = connect));
+    // The request's own timeout starts only once the tunnel is up: a proxy that accepts the
+    // connection and never answers CONNECT is bounded here, by the same --timeout. The library
+    // opens its socket before its first await, so a signal in connectOpts reaches only that socket.
+    const bound = new AbortController();
+    const timeoutMs = typeof opts.timeout === 'number' && opts.timeout > 0 ? opts.timeout : undefined;
+    const timer = timeoutMs === undefined ? undefined : setTimeout(() => bound.abort(), timeoutMs);
+    const shared = this.connectOpts;
+    this.connectOpts = { ...shared, signal: bound.signal };
     let socket: Socket;
     try {
-      socket = await super.connect(req, opts);
+      const tunnel = super.connect(req, opts);
+      this.connectOpts = shared;
+      socket = await tunnel;
     } catch (err) {
-      throw unreachable(this.setting, err);
+      throw bound.signal.aborted ? new ProxyFailure(this.setting.label, this.setting.variable, { code: 'ETIMEDOUT' }, err) : unreachable(this.setting, err);
+    } finally {
+      this.connectOpts = shared;
+      clearTimeout(timer);
     }
     // On any answer but 200 the library hands back a socket that replays the proxy's answer
     // as if the endpoint had sent it.

@@ -224,4 +224,21 @@ describe('a proxy that answers garbage or hangs up', () => {
       await Promise.all([garbage.close(), hangUp.close()]);
     }
   });
+
+  it('HTTPS_PROXY that accepts CONNECT and never answers: each try ends at --timeout, then exit 4 naming the proxy', async () => {
+    const held: import('node:net').Socket[] = [];
+    const silent = await rawProxy((socket) => held.push(socket));
+    try {
+      const result = await runInProcess([...ARGS, '--timeout', '0.3', '--retries', '1'], { env: emulator.env({ ALIBABA_CLOUD_ECS_ENDPOINT: tls.url, HTTPS_PROXY: silent.url }) });
+      expect(result.code).toBe(4);
+      expect(result.stderr).toContain(`ecsimg: the proxy ${silent.url} (from HTTPS_PROXY) did not open a connection to ${tlsHost()} within 0.3 s (--timeout)\n`);
+      // a timeout is worth a retry: both tries reached the proxy, and each socket was let go
+      expect(held).toHaveLength(2);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(held.every((socket) => socket.destroyed || socket.readableEnded)).toBe(true);
+    } finally {
+      for (const socket of held) socket.destroy();
+      await silent.close();
+    }
+  });
 });
