@@ -14,7 +14,7 @@ import { DEFAULT_COLUMNS, IMAGE_FIELDS, parseColumns } from '../output/columns.j
 import { compileNameRegex, parseSortKeys, type SortKey } from './clientSide.js';
 import type { GlobalOptions } from './globals.js';
 import { exactNameRegex, globLiteral, globNameRegex } from './nameMatch.js';
-import { parseChoice, parseImageIds, parseInteger, parseIsoDate, parseTag, splitList } from './validate.js';
+import { parseChoice, parseImageIds, parseInteger, parseIsoDate, parseTag, refuseIdleFormatFlags, splitList } from './validate.js';
 
 /** What to do when --fail-empty found nothing (list and --count). */
 export const FAIL_EMPTY_HINT = 'loosen the filters, or drop --fail-empty to accept an empty listing';
@@ -111,6 +111,7 @@ export function parseListOptions(raw: RawListFlags, global: GlobalOptions): List
   if (filters.createdAfter && filters.createdBefore && filters.createdAfter > filters.createdBefore) {
     throw new UsageError('--created-after is later than --created-before; no image can match');
   }
+  refuseIdleFormatFlags(global.output, { header: raw.header !== false, wide: raw.wide === true });
   const { columns, query } = parseColumnsOrQuery(raw);
   return {
     global,

@@ -2,6 +2,7 @@
 import { acceptLanguageOf, type AcceptLanguage } from './acceptLanguage.js';
 import type { GlobalOptions } from './globals.js';
 import { parseColumnsOrQuery } from './listOptions.js';
+import { refuseIdleFormatFlags } from './validate.js';
 
 /** The fields of a Region in DescribeRegions, in the order printed. */
 export const REGION_FIELDS: readonly string[] = Object.freeze(['RegionId', 'LocalName', 'RegionEndpoint', 'Status']);
@@ -27,6 +28,7 @@ export interface RegionsOptions {
 }
 
 export function parseRegionsOptions(raw: RawRegionsFlags, global: GlobalOptions, env: Record<string, string | undefined>): RegionsOptions {
+  refuseIdleFormatFlags(global.output, { header: raw.header !== false });
   const { columns, query } = parseColumnsOrQuery(raw, REGION_FIELDS, { field: '[].RegionId', fields: '[].[RegionId,LocalName]' });
   return {
     global,

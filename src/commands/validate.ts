@@ -127,3 +127,17 @@ export function parseDuration(flag: string, value: string, minSeconds: number, m
 function formatSeconds(seconds: number): string {
   return seconds >= 3600 && seconds % 3600 === 0 ? `${seconds / 3600} h` : seconds >= 60 && seconds % 60 === 0 ? `${seconds / 60} min` : `${seconds} s`;
 }
+
+/**
+ * --no-header and --wide shape text output only. With a format they cannot touch they are
+ * refused, not ignored: a runbook that asked for them is told at once.
+ */
+export function refuseIdleFormatFlags(output: string, flags: { header: boolean; wide?: boolean }): void {
+  const idle = [!flags.header && (output === 'json' || output === 'ndjson') && '--no-header', flags.wide === true && output !== 'table' && '--wide'].filter(
+    (flag): flag is string => typeof flag === 'string',
+  );
+  if (idle.length === 0) return;
+  throw new UsageError(`${idle.join(' and ')} ${idle.length === 1 ? 'has' : 'have'} no effect with output ${output}`, {
+    hint: '--no-header applies to table, csv and tsv; --wide to the table. Drop the flag, or pick that output with -o (ECSIMG_OUTPUT sets it too)',
+  });
+}

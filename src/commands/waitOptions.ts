@@ -4,7 +4,7 @@ import { UsageError } from '../errors.js';
 import { DEFAULT_COLUMNS, parseColumns } from '../output/columns.js';
 import type { GlobalOptions } from './globals.js';
 import { DEFAULT_CONCURRENCY, MAX_CONCURRENCY } from './listOptions.js';
-import { parseChoice, parseDuration, parseImageIds, parseInteger } from './validate.js';
+import { parseChoice, parseDuration, parseImageIds, parseInteger, refuseIdleFormatFlags } from './validate.js';
 
 export type ImageStatus = (typeof IMAGE_STATUSES)[number];
 
@@ -49,6 +49,7 @@ export function parseWaitOptions(ids: readonly string[], raw: RawWaitFlags, glob
   if (name === undefined && imageIds.length === 0) {
     throw new UsageError('wait needs the image ids to wait for, or --name', { hint: 'e.g. ecsimg wait m-bp1example, or ecsimg wait --name golden --region cn-hangzhou,cn-beijing' });
   }
+  refuseIdleFormatFlags(global.output, { header: raw.header !== false });
   if (imageIds.length > 100) throw new UsageError(`wait takes at most 100 image ids (one request per region); got ${imageIds.length}`);
   return {
     global,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseChoice, parseDuration, parseImageIds, parseInteger, parseIsoDate, parseSeconds, parseTag, splitList } from '../../src/commands/validate.js';
+import { parseChoice, parseDuration, parseImageIds, parseInteger, parseIsoDate, parseSeconds, parseTag, refuseIdleFormatFlags, splitList } from '../../src/commands/validate.js';
 import { UsageError } from '../../src/errors.js';
 import { runInProcess } from '../support/cli.js';
 
@@ -121,5 +121,38 @@ describe('parseIsoDate', () => {
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toContain(`for ${flag} is in the year -1 in UTC`);
+  });
+});
+
+describe('refuseIdleFormatFlags: --no-header and --wide are refused where they would do nothing', () => {
+  it.each([
+    ['json', { header: false }, '--no-header has no effect with output json'],
+    ['ndjson', { header: false }, '--no-header has no effect with output ndjson'],
+    ['csv', { header: true, wide: true }, '--wide has no effect with output csv'],
+    ['json', { header: false, wide: true }, '--no-header and --wide have no effect with output json'],
+  ])('%s %o', (output, flags, message) => {
+    expect(() => refuseIdleFormatFlags(output, flags)).toThrow(message);
+  });
+
+  it.each([
+    ['table', { header: false, wide: true }],
+    ['csv', { header: false }],
+    ['tsv', { header: false }],
+    ['json', { header: true }],
+  ])('%s %o is fine', (output, flags) => {
+    expect(() => refuseIdleFormatFlags(output, flags)).not.toThrow();
+  });
+
+  it('list, wait and regions refuse them before any request, whether -o or ECSIMG_OUTPUT chose the output', async () => {
+    for (const [args, env] of [
+      [['list', '-o', 'json', '--wide'], {}],
+      [['list', '--no-header'], { ECSIMG_OUTPUT: 'ndjson' }],
+      [['wait', 'm-x', '-o', 'json', '--no-header'], {}],
+      [['regions', '-o', 'json', '--no-header'], {}],
+    ] as const) {
+      const result = await runInProcess([...args], { env: { ALIBABA_CLOUD_ECS_ENDPOINT: 'http://127.0.0.1:9', ...env } });
+      expect(result.code, args.join(' ')).toBe(2);
+      expect(result.stderr, args.join(' ')).toMatch(/^ecsimg: --(no-header|wide) has no effect with output n?d?json\n {2}hint: --no-header applies to table, csv and tsv; --wide to the table/);
+    }
   });
 });
